@@ -1,0 +1,164 @@
+"""DOCX text in document order: paragraphs, tables, text boxes, headers."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from ..errors import CorruptDocument, LimitExceeded
+from ..limits import Limits
+from ..models import DocWarning, RawLine
+from .normalize import normalize_text
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+# Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback.
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_BLOCK = {W + "p", W + "tbl", W + "sdt"}
+
+
+def check_archive(data: bytes, limits: Limits) -> None:
+    """Refuse a ZIP whose members would inflate past the limits (zip bombs).
+
+    Uses the sizes the archive declares, before inflating anything.
+    """
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as exc:
+        raise CorruptDocument(f"the file is not a readable ZIP/DOCX archive ({exc})") from None
+    total = sum(i.file_size for i in infos)
+    if total > limits.max_unzipped:
+        raise LimitExceeded(
+            f"the archive would inflate to {total // (1024 * 1024)} MB, over the {limits.max_unzipped // (1024 * 1024)} MB limit",
+            hint="it looks like a zip bomb; if it is a genuine resume, raise max_unzipped in the library")
+    for info in infos:
+        if info.compress_size and info.file_size / info.compress_size > limits.max_zip_ratio and info.file_size > 1024 * 1024:
+            raise LimitExceeded(
+                f"archive member {info.filename!r} compresses {info.file_size // max(1, info.compress_size)}:1, over the {limits.max_zip_ratio}:1 limit",
+                hint="it looks like a zip bomb; re-save the document from Word")
+
+
+def read_docx(data: bytes, limits: Limits) -> tuple[list[RawLine], list[DocWarning]]:
+    """Return (lines, warnings) for DOCX bytes."""
+    check_archive(data, limits)
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise CorruptDocument(f"the Word document is damaged ({type(exc).__name__})") from None
+    except Exception as exc:  # lxml syntax errors, entity refusals, ...
+        raise CorruptDocument(f"the Word document's XML cannot be read ({type(exc).__name__})") from None
+    warnings: list[DocWarning] = []
+    header = _header_footer_lines(document, "header")
+    footer = _header_footer_lines(document, "footer")
+    body: list[RawLine] = []
+    boxes: list[RawLine] = []
+    for child in document.element.body.iterchildren():
+        _walk_block(child, body, boxes)
+    if boxes:
+        warnings.append(DocWarning("text-boxes", f"read {sum(1 for b in boxes if b.text)} line(s) from text boxes"))
+    if (header or boxes) and not any(line.text for line in body):
+        warnings.append(DocWarning("text-outside-body", "all the text is in headers, footers or text boxes"))
+    return header + [RawLine("")] + boxes + [RawLine("")] + body + [RawLine("")] + footer, warnings
+
+
+def _header_footer_lines(document, kind: str) -> list[RawLine]:
+    seen: set[str] = set()
+    lines: list[RawLine] = []
+    for section in document.sections:
+        for part in (getattr(section, kind), getattr(section, f"first_page_{kind}")):
+            try:
+                if part.is_linked_to_previous and lines:
+                    continue
+                element = part._element
+            except Exception:
+                continue
+            chunk: list[RawLine] = []
+            for child in element.iterchildren():
+                _walk_block(child, chunk, chunk)
+            text = "\n".join(line.text for line in chunk)
+            if text.strip() and text not in seen:
+                seen.add(text)
+                lines.extend(chunk)
+    return lines
+
+
+def _walk_block(element, out: list[RawLine], boxes: list[RawLine]) -> None:
+    tag = element.tag
+    if tag == W + "p":
+        _paragraph(element, out, boxes)
+    elif tag == W + "tbl":
+        for row in element.iterchildren(W + "tr"):
+            for cell in row.iterchildren(W + "tc"):
+                if _is_merge_continuation(cell):
+                    continue
+                for child in cell.iterchildren():
+                    _walk_block(child, out, boxes)
+        out.append(RawLine(""))
+    elif tag == W + "sdt":
+        content = element.find(W + "sdtContent")
+        if content is not None:
+            for child in content.iterchildren():
+                _walk_block(child, out, boxes)
+    elif tag == W + "customXml" or tag.endswith("}smartTag"):
+        for child in element.iterchildren():
+            _walk_block(child, out, boxes)
+
+
+def _is_merge_continuation(cell) -> bool:
+    props = cell.find(W + "tcPr")
+    if props is None:
+        return False
+    merge = props.find(W + "vMerge")
+    return merge is not None and merge.get(W + "val") in (None, "continue")
+
+
+def _paragraph(p, out: list[RawLine], boxes: list[RawLine]) -> None:
+    parts: list[str] = []
+    for node in p.iter():
+        tag = node.tag
+        if tag == W + "txbxContent":
+            continue
+        if _inside_textbox(node, p):
+            continue
+        if tag == W + "t" and node.text:
+            parts.append(node.text)
+        elif tag == W + "tab":
+            parts.append(" ")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+    # Text boxes anchored in this paragraph: read their own paragraphs once.
+    for box in p.iter(W + "txbxContent"):
+        if _inside_textbox(box, p):
+            continue  # nested box: read through its parent box
+        for child in box.iterchildren():
+            _walk_block(child, boxes, boxes)
+        boxes.append(RawLine(""))
+    text = normalize_text("".join(parts))
+    hint = _is_heading_style(p)
+    numbered = p.find(f"{W}pPr/{W}numPr") is not None or _style_name(p).startswith("list")
+    for piece in text.split("\n"):
+        out.append(RawLine(("• " + piece) if numbered and piece.strip() else piece, heading_hint=hint))
+
+
+def _inside_textbox(node, stop) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag in (W + "txbxContent", MC_FALLBACK):
+            return True
+        parent = parent.getparent()
+    return False
+
+
+def _style_name(p) -> str:
+    style = p.find(f"{W}pPr/{W}pStyle")
+    return (style.get(W + "val") or "").lower() if style is not None else ""
+
+
+def _is_heading_style(p) -> bool:
+    name = _style_name(p)
+    if name.startswith(("heading", "title")) or "heading" in name:
+        return True
+    runs = [r for r in p.iterchildren(W + "r") if (r.findtext(W + "t") or "").strip()]
+    return bool(runs) and all(r.find(f"{W}rPr/{W}b") is not None for r in runs)

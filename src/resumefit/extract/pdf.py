@@ -1,0 +1,220 @@
+"""PDF text in reading order, from pdfplumber's word positions.
+
+Columns are found from where the words are, not from a fixed page fraction:
+a vertical strip that no word crosses splits the page; a narrow strip of
+short lines aligned with the main text (dates in a margin) is read row by
+row instead, so each date stays with its entry.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from dataclasses import dataclass
+
+from ..errors import CorruptDocument, EncryptedDocument, ScannedDocument
+from ..limits import Limits
+from ..models import DocWarning, RawLine
+from .normalize import normalize_text
+
+# Tight horizontal tolerance: LaTeX output sets words with small gaps that
+# pdfplumber's default (3pt) runs together.
+X_TOLERANCE = 1.5
+Y_TOLERANCE = 3
+_PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
+
+
+@dataclass
+class _Line:
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    words: list[dict]
+
+    @property
+    def text(self) -> str:
+        return " ".join(w["text"] for w in self.words)
+
+
+def read_pdf(data: bytes, limits: Limits, password: str | None = None) -> tuple[list[RawLine], list[DocWarning], int]:
+    """Return (lines, warnings, pages read) for PDF bytes."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    warnings: list[DocWarning] = []
+    try:
+        pdf = _open(pdfplumber, data, password)
+    except PDFPasswordIncorrect:
+        raise EncryptedDocument("the PDF is password-protected" if password is None
+                                else "the password given does not open this PDF") from None
+    except Exception as exc:  # pdfminer raises many types on damaged files
+        if "encrypt" in type(exc).__name__.lower() or "password" in str(exc).lower():
+            raise EncryptedDocument("the PDF is encrypted in a way resumefit cannot open") from None
+        raise CorruptDocument(f"the PDF is damaged and cannot be read ({type(exc).__name__})") from None
+    with pdf:
+        try:
+            total = len(pdf.pages)
+        except Exception as exc:
+            raise CorruptDocument(f"the PDF's page tree is damaged ({type(exc).__name__})") from None
+        if total > limits.max_pages:
+            warnings.append(DocWarning("pages-truncated", f"read the first {limits.max_pages} of {total} pages (raise --max-pages to read more)"))
+        pages: list[list[_Line]] = []
+        images = 0
+        columns = 0
+        for page in pdf.pages[: limits.max_pages]:
+            try:
+                words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE,
+                                           keep_blank_chars=False, extra_attrs=["size", "fontname"])
+                images += len(page.images)
+            except Exception as exc:
+                raise CorruptDocument(f"a page of the PDF is damaged ({type(exc).__name__})") from None
+            ordered, split = order_page(words, float(page.width))
+            columns += split
+            pages.append(ordered)
+        read = min(total, limits.max_pages)
+    if not any(pages):
+        if images or read:
+            raise ScannedDocument("the PDF has no text layer; it looks scanned or made of images")
+    empty_pages = sum(1 for p in pages if not p)
+    if empty_pages and empty_pages < len(pages):
+        warnings.append(DocWarning("page-without-text", f"{empty_pages} page(s) have no text layer and were skipped"))
+    if columns:
+        warnings.append(DocWarning("columns", f"detected a multi-column layout on {columns} page(s); read column by column"))
+    return _to_raw_lines(drop_running_lines(pages)), warnings, read
+
+
+def _open(pdfplumber, data: bytes, password: str | None):
+    # An empty owner/user password opens many "protected" PDFs; try it first.
+    attempts = [""] if password is None else ["", password]
+    last: Exception | None = None
+    for attempt in attempts:
+        try:
+            pdf = pdfplumber.open(io.BytesIO(data), password=attempt)
+            pdf.pages  # forces the document (and decryption) to load
+            return pdf
+        except Exception as exc:
+            last = exc
+    assert last is not None
+    raise last
+
+
+def group_lines(words: list[dict]) -> list[_Line]:
+    """Group words into lines by their vertical position, left to right."""
+    lines: list[_Line] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        for line in reversed(lines[-3:]):
+            if abs(line.top - word["top"]) <= Y_TOLERANCE and word["x0"] >= line.x0 - 1:
+                line.words.append(word)
+                line.x1 = max(line.x1, word["x1"])
+                line.bottom = max(line.bottom, word["bottom"])
+                break
+        else:
+            lines.append(_Line(word["top"], word["bottom"], word["x0"], word["x1"], [word]))
+    for line in lines:
+        line.words.sort(key=lambda w: w["x0"])
+        line.x0 = line.words[0]["x0"]
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
+    return lines
+
+
+def find_gutter(words: list[dict], width: float) -> float | None:
+    """Return the x of a vertical gap that splits the page into columns, or None."""
+    if len(words) < 20:
+        return None
+    step = 2.0
+    bins = int(width / step) + 1
+    cover = [0] * bins
+    for w in words:
+        for b in range(max(0, int(w["x0"] / step)), min(bins, int(w["x1"] / step) + 1)):
+            cover[b] += 1
+    xs = [w["x0"] for w in words]
+    left_edge, right_edge = min(xs), max(w["x1"] for w in words)
+    allowed = max(1, len(words) // 60)  # a name or rule spanning both columns
+    best: tuple[float, float] | None = None
+    start = None
+    for b in range(bins + 1):
+        empty = b < bins and cover[b] <= allowed and left_edge + 20 < b * step < right_edge - 20
+        if empty and start is None:
+            start = b
+        elif not empty and start is not None:
+            gap = (b - start) * step
+            if gap >= 8 and (best is None or gap > best[1]):
+                best = ((start + b) / 2 * step, gap)
+            start = None
+    if best is None:
+        return None
+    x = best[0]
+    left = [w for w in words if w["x1"] <= x]
+    right = [w for w in words if w["x0"] >= x]
+    if min(len(left), len(right)) < max(5, len(words) // 20):
+        return None
+    return x
+
+
+def order_page(words: list[dict], width: float) -> tuple[list[_Line], int]:
+    """Return the page's lines in reading order and 1 if it was split into columns."""
+    gutter = find_gutter(words, width)
+    if gutter is None:
+        return group_lines(words), 0
+    left = group_lines([w for w in words if w["x1"] <= gutter])
+    right = group_lines([w for w in words if w["x0"] >= gutter])
+    spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
+    if _is_margin_column(left, right, gutter, width) or _is_margin_column(right, left, width - gutter, width):
+        return group_lines(words), 0
+    # Lines that cross the gutter (a name banner) are read before the columns.
+    head = group_lines(spanning)
+    return head + left + right, 1
+
+
+def _is_margin_column(side: list[_Line], main: list[_Line], side_width: float, width: float) -> bool:
+    """A narrow column of short labels aligned with main lines (dates, years)."""
+    if not side or side_width > width * 0.3:
+        return False
+    short = sum(1 for ln in side if len(ln.words) <= 4) / len(side)
+    tops = [ln.top for ln in main]
+    aligned = sum(1 for ln in side if any(abs(ln.top - t) <= Y_TOLERANCE for t in tops)) / len(side)
+    return short >= 0.8 and aligned >= 0.7
+
+
+def drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
+    """Drop page numbers and headers/footers repeated on several pages."""
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.lower()).strip()
+
+    repeated: set[str] = set()
+    if len(pages) > 1:
+        counts: dict[str, int] = {}
+        for lines in pages:
+            edge = lines[:2] + lines[-2:]
+            for k in {key(ln) for ln in edge}:
+                counts[k] = counts.get(k, 0) + 1
+        repeated = {k for k, n in counts.items() if n >= 2 and n >= len(pages) // 2 + 1}
+    out = []
+    for lines in pages:
+        kept = []
+        for i, line in enumerate(lines):
+            at_edge = i < 2 or i >= len(lines) - 2
+            if at_edge and (key(line) in repeated or _PAGE_NUMBER.match(line.text.strip())):
+                continue
+            kept.append(line)
+        out.append(kept)
+    return out
+
+
+def _to_raw_lines(pages: list[list[_Line]]) -> list[RawLine]:
+    sizes = [w.get("size", 0) for lines in pages for ln in lines for w in ln.words]
+    body = statistics.median(sizes) if sizes else 0
+    raw: list[RawLine] = []
+    for lines in pages:
+        previous: _Line | None = None
+        for line in lines:
+            if previous is not None and line.top - previous.bottom > (line.bottom - line.top) * 0.9:
+                raw.append(RawLine(""))  # a visible gap separates blocks
+            bold = all("bold" in str(w.get("fontname", "")).lower() for w in line.words)
+            large = body and min(w.get("size", 0) for w in line.words) >= body + 1.5
+            raw.append(RawLine(normalize_text(line.text), heading_hint=bool(bold or large)))
+            previous = line
+        raw.append(RawLine(""))
+    return raw

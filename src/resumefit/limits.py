@@ -1,0 +1,44 @@
+"""Safety limits applied to every input document."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+DEFAULT_MAX_SIZE = 10 * 1024 * 1024  # bytes read from one file
+DEFAULT_MAX_PAGES = 10  # PDF pages read
+DEFAULT_TIMEOUT = 30.0  # seconds per file in a batch
+DEFAULT_MAX_UNZIPPED = 64 * 1024 * 1024  # bytes a DOCX may inflate to
+DEFAULT_MAX_ZIP_RATIO = 200  # inflated / compressed, per archive member
+DEFAULT_MAX_LINES = 5000  # resume lines scored
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Bounds on what one document may cost.
+
+    Fields: max_size (bytes), max_pages, timeout (seconds, batch only),
+    max_unzipped (bytes), max_zip_ratio, max_lines.
+    """
+
+    max_size: int = DEFAULT_MAX_SIZE
+    max_pages: int = DEFAULT_MAX_PAGES
+    timeout: float = DEFAULT_TIMEOUT
+    max_unzipped: int = DEFAULT_MAX_UNZIPPED
+    max_zip_ratio: int = DEFAULT_MAX_ZIP_RATIO
+    max_lines: int = DEFAULT_MAX_LINES
+
+    def __post_init__(self) -> None:
+        for name in ("max_size", "max_pages", "max_unzipped", "max_zip_ratio", "max_lines"):
+            if getattr(self, name) <= 0:
+                raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)!r}")
+        if self.timeout <= 0:
+            raise ValueError(f"Limits.timeout must be positive, got {self.timeout!r}")
+
+    @classmethod
+    def resolve(cls, value: "Limits | dict | None") -> "Limits":
+        """Accept None (defaults), a dict of overrides, or a Limits."""
+        if value is None:
+            return cls()
+        if isinstance(value, cls):
+            return value
+        return cls(**value)

@@ -1,0 +1,143 @@
+"""The taxonomy's small matching language, compiled to fast token matchers.
+
+A *term* is one or more adjacent words; a plain word also matches its common
+inflections, ``word*`` is a prefix. A *rule* is groups joined by `` + ``
+that must all occur in one line, each group being alternatives joined by
+``|``; a group starting with ``~`` must not occur. See taxonomy/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
+
+
+def tokenize(text: str) -> list[str]:
+    """Split lower-cased text into word tokens (keeps c++, c#, node.js)."""
+    return _TOKEN_RE.findall(text.lower())
+
+
+def inflections(word: str) -> frozenset[str]:
+    """Return the forms a plain pattern word matches (plural, past, -ing, -er)."""
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return frozenset(forms | {word + "s"})
+    stems = [word]
+    if word.endswith("e"):
+        stems.append(word[:-1])
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        forms.update({word[:-1] + "ies", word[:-1] + "ied"})
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
+        stems.append(word + word[-1])  # plan -> planned, ship -> shipping
+    for stem in stems:
+        forms.update({stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "er", stem + "ers", stem + "d"})
+    return frozenset(forms)
+
+
+@dataclass(frozen=True)
+class _Word:
+    forms: frozenset[str]
+    prefix: str | None
+
+    def matches(self, token: str) -> bool:
+        if self.prefix is not None:
+            return token.startswith(self.prefix)
+        return token in self.forms
+
+
+def _compile_word(raw: str) -> _Word:
+    if raw.endswith("*") and len(raw) > 1:
+        return _Word(frozenset(), raw[:-1])
+    return _Word(inflections(raw), None)
+
+
+@dataclass(frozen=True)
+class Term:
+    """Adjacent words, e.g. ``acceptance criteria``."""
+
+    source: str
+    words: tuple[_Word, ...]
+
+    @classmethod
+    def compile(cls, source: str) -> "Term":
+        raw_words = [w for w in re.split(r"[^a-z0-9+#.*]+", source.lower()) if w.strip(".")]
+        raw_words = [w.strip(".") if not w.endswith("*") else w for w in raw_words]
+        if not raw_words:
+            raise ValueError(f"empty term {source!r}")
+        return cls(source, tuple(_compile_word(w) for w in raw_words))
+
+    def find(self, tokens: list[str]) -> tuple[int, int] | None:
+        """Return the (start, end) token span of the first match, or None."""
+        n = len(self.words)
+        first = self.words[0]
+        for i in range(len(tokens) - n + 1):
+            if first.matches(tokens[i]) and all(w.matches(tokens[i + k]) for k, w in enumerate(self.words[1:], 1)):
+                return i, i + n
+        return None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Groups of alternative terms; all positive groups must match one line."""
+
+    source: str
+    groups: tuple[tuple[Term, ...], ...]
+    negated: tuple[tuple[Term, ...], ...]
+
+    @classmethod
+    def compile(cls, source: str) -> "Rule":
+        groups, negated = [], []
+        for part in source.split(" + "):
+            part = part.strip()
+            target = groups
+            if part.startswith("~"):
+                target, part = negated, part[1:]
+            alternatives = tuple(Term.compile(alt) for alt in part.split("|") if alt.strip())
+            if not alternatives:
+                raise ValueError(f"empty group in rule {source!r}")
+            target.append(alternatives)
+        if not groups:
+            raise ValueError(f"rule {source!r} has nothing to match")
+        return cls(source, tuple(groups), tuple(negated))
+
+    def find(self, tokens: list[str]) -> list[str] | None:
+        """Return the matched words when every group matches, else None."""
+        matched: list[str] = []
+        for alternatives in self.negated:
+            if any(term.find(tokens) for term in alternatives):
+                return None
+        for alternatives in self.groups:
+            for term in alternatives:
+                span = term.find(tokens)
+                if span:
+                    matched.append(" ".join(tokens[span[0] : span[1]]))
+                    break
+            else:
+                return None
+        return matched
+
+
+def compile_rules(sources: list[str] | tuple[str, ...]) -> tuple[Rule, ...]:
+    """Compile a list of rule strings (a keyword is a one-group rule)."""
+    return tuple(Rule.compile(s) for s in sources)
+
+
+def first_match(rules: tuple[Rule, ...], tokens: list[str]) -> list[str] | None:
+    """Return the words matched by the first rule that matches, else None."""
+    for rule in rules:
+        words = rule.find(tokens)
+        if words is not None:
+            return words
+    return None
+
+
+def all_matches(rules: tuple[Rule, ...], tokens: list[str]) -> list[str]:
+    """Return the words matched by every rule that matches (deduplicated)."""
+    found: list[str] = []
+    for rule in rules:
+        words = rule.find(tokens)
+        if words:
+            found.extend(w for w in words if w not in found)
+    return found

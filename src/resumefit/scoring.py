@@ -1,0 +1,163 @@
+"""Score stage: Resume -> per-responsibility verdicts with evidence.
+
+Each line is read once: keyword rules say *what* it speaks to, the line's
+section and wording say whether it shows the person *doing* it, and TF-IDF
+similarity catches lines worded like a responsibility that no rule names.
+Only a concrete line in experience, projects or similar makes "covered"; a
+skills list, a summary claim or a vague phrase makes "partial" at most.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .language import is_quantified, looks_like_list, starts_with_action
+from .match import all_matches, first_match, tokenize
+from .models import CategoryResult, Evidence, Line, Report, ResponsibilityResult, Resume
+from .taxonomy import Responsibility, Taxonomy, load_taxonomy
+from .vectorize import TfidfModel, cosine, model_for
+
+CONCRETE_SECTIONS = frozenset({"experience", "projects", "other", "education"})
+NEVER_EVIDENCE = frozenset({"header"})
+
+
+@dataclass(frozen=True)
+class ScoringSettings:
+    """Thresholds and weights of the scorer (tuned on fixtures/eval/dev).
+
+    Fields: sim_partial (TF-IDF cosine that makes a line a mention),
+    sim_covered (cosine that, on a concrete line, counts as covered),
+    covered_base / covered_step (score of a covered item and the bonus per
+    extra evidence line), partial_base, max_evidence.
+    """
+
+    sim_partial: float = 0.32
+    sim_covered: float = 1.01  # off: similarity alone never makes "covered"
+    covered_base: float = 0.75
+    covered_step: float = 0.08
+    quantified_bonus: float = 0.05
+    partial_base: float = 0.35
+    max_evidence: int = 3
+
+
+@dataclass
+class _LineView:
+    line: Line
+    tokens: list[str]
+    vector: dict[int, float]
+    concrete: bool
+    quantified: bool
+
+
+@dataclass
+class _Tally:
+    evidence: list[Evidence] = field(default_factory=list)
+
+    def best(self, strength: str) -> list[Evidence]:
+        return [e for e in self.evidence if e.strength == strength]
+
+
+class Scorer:
+    """Scores resumes against a taxonomy; build once, call ``score`` many times."""
+
+    def __init__(self, taxonomy: Taxonomy | str | None = None, settings: ScoringSettings | None = None):
+        self.taxonomy = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
+        self.settings = settings or ScoringSettings()
+        docs = [r.document() for r in self.taxonomy.responsibilities]
+        self.model: TfidfModel = model_for(docs, self.taxonomy.digest)
+        self._vectors = [self.model.transform(d) for d in docs]
+
+    def score(self, resume: Resume, *, suggest: bool = True) -> Report:
+        """Return the gap report for a structured resume."""
+        views = [self._view(line) for line in resume.lines if line.section not in NEVER_EVIDENCE]
+        results = [self._judge(item, vector, views) for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
+        if suggest:
+            from .suggest import add_suggestions, find_rewrites
+            results = add_suggestions(results, self.taxonomy, resume)
+            rewrites = find_rewrites(results, self.taxonomy)
+        else:
+            rewrites = ()
+        return Report(
+            source=resume.source, format=resume.format, role=self.taxonomy.role,
+            score=overall_score(results), categories=category_scores(results, self.taxonomy),
+            responsibilities=tuple(results), warnings=resume.warnings,
+            unquantified=unquantified(results), rewrites=tuple(rewrites), resume=resume,
+        )
+
+    def _view(self, line: Line) -> _LineView:
+        listing = looks_like_list(line.text)
+        concrete = (
+            line.section in CONCRETE_SECTIONS and line.kind != "entry" and not listing
+            and (starts_with_action(line.text) or (line.kind == "bullet" and len(line.text.split()) >= 5))
+        )
+        return _LineView(line, tokenize(line.text), self.model.transform(line.text), concrete, is_quantified(line.text))
+
+    def _judge(self, item: Responsibility, vector: dict[int, float], views: list[_LineView]) -> ResponsibilityResult:
+        s = self.settings
+        tally = _Tally()
+        for view in views:
+            if item.excluded and first_match(item.excluded, view.tokens) is not None:
+                continue
+            evidence = self._line_evidence(item, vector, view)
+            if evidence is not None:
+                tally.evidence.append(evidence)
+        strong = tally.best("strong")
+        mentions = [e for e in tally.evidence if e.strength != "strong"]
+        if strong:
+            status = "covered"
+            score = s.covered_base + s.covered_step * min(3, len(strong) - 1)
+            score += s.quantified_bonus if any(e.quantified for e in strong) else 0.0
+            shown = strong
+        elif mentions:
+            status = "partial"
+            top = max(e.score for e in mentions)
+            score = s.partial_base + 0.15 * min(1.0, top)
+            shown = mentions
+        else:
+            status, score, shown = "missing", 0.0, []
+        shown = sorted(shown, key=lambda e: (-e.score, e.line))[: s.max_evidence]
+        return ResponsibilityResult(item.id, item.category, item.title, status, min(1.0, score), item.weight, tuple(shown))
+
+    def _line_evidence(self, item: Responsibility, vector: dict[int, float], view: _LineView) -> Evidence | None:
+        s = self.settings
+        line = view.line
+        strong_words = all_matches(item.strong, view.tokens)
+        similarity = cosine(view.vector, vector)
+        if strong_words and view.concrete:
+            return Evidence(line.text, line.section, line.index, "strong", 1.0, tuple(strong_words), view.quantified)
+        if view.concrete and similarity >= s.sim_covered:
+            return Evidence(line.text, line.section, line.index, "strong", similarity, (), view.quantified)
+        if strong_words:
+            return Evidence(line.text, line.section, line.index, "mention", 0.6, tuple(strong_words), view.quantified)
+        weak_words = all_matches(item.weak, view.tokens)
+        if weak_words:
+            return Evidence(line.text, line.section, line.index, "mention", 0.45, tuple(weak_words), view.quantified)
+        if similarity >= s.sim_partial:
+            return Evidence(line.text, line.section, line.index, "similar", similarity, (), view.quantified)
+        return None
+
+
+def overall_score(results: list[ResponsibilityResult] | tuple[ResponsibilityResult, ...]) -> int:
+    """Weighted mean of responsibility scores, 0-100."""
+    total = sum(r.weight for r in results)
+    return round(100 * sum(r.score * r.weight for r in results) / total) if total else 0
+
+
+def category_scores(results, taxonomy: Taxonomy) -> tuple[CategoryResult, ...]:
+    """Subscores per category, in the taxonomy's order."""
+    out = []
+    for category in taxonomy.categories:
+        members = [r for r in results if r.category == category.id]
+        count = {status: sum(1 for r in members if r.status == status) for status in ("covered", "partial", "missing")}
+        out.append(CategoryResult(category.id, category.title, overall_score(members), **count))
+    return tuple(out)
+
+
+def unquantified(results) -> tuple[Evidence, ...]:
+    """Strong evidence lines that show no measurable result, once each."""
+    seen: dict[int, Evidence] = {}
+    for result in results:
+        for evidence in result.evidence:
+            if evidence.strength == "strong" and not evidence.quantified and evidence.line not in seen:
+                seen[evidence.line] = evidence
+    return tuple(seen[k] for k in sorted(seen))

@@ -1,0 +1,123 @@
+"""Sections stage: RawDocument -> Resume (headings found, bullets joined, kinds set)."""
+
+from __future__ import annotations
+
+import re
+
+from .models import Line, RawDocument, Resume, Section
+
+# Heading words -> canonical section, tried in order; covers unusual headings
+# such as "What I've shipped" or "Toolbox".
+HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("summary", ("summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio")),
+    ("certifications", ("certif", "licens", "credential", "courses", "coursework")),
+    ("education", ("education", "school", "academic", "degree", "university", "where i learned", "learning", "training", "studies", "qualifications")),
+    ("skills", ("skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools")),
+    ("projects", ("project", "portfolio", "side quest", "hackathon", "shipped", "built", "selected work", "open source", "achievements", "accomplishments", "volunteer", "leadership")),
+    ("experience", ("experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
+    ("other", ("interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
+)
+_BULLET = "• "
+_DATE = re.compile(
+    r"((19|20)\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|\bpresent\b|\bcurrent\b|\bnow\b)", re.I)
+_CONNECTOR_END = re.compile(r"([,;:&/(–-]|\b(and|or|of|to|the|a|an|with|for|by|in|on|at|from|into|across|as|via|using))$", re.I)
+_SENTENCE_END = re.compile(r"[.!?)]$")
+
+
+def canonical_section(heading: str) -> str | None:
+    """Map a heading to a canonical section name, or None if it is not one."""
+    text = heading.lower().strip(" :#*-–—|").replace("’", "'")
+    for name, words in HEADING_WORDS:
+        if any(re.search(r"(?<![a-z])" + re.escape(w) + r"(?:s|es|ing|ed)?(?![a-z])" if len(w) <= 4 else r"(?<![a-z])" + re.escape(w), text) for w in words):
+            return name
+    return None
+
+
+def heading_section(text: str, hint: bool, after_blank: bool) -> str | None:
+    """Return the section a heading line opens ("" if unknown), or None if it is no heading."""
+    stripped = text.strip().rstrip(":").strip()
+    if not stripped or text.startswith(_BULLET) or len(stripped) > 42 or stripped.endswith((".", ";")):
+        return None
+    words = stripped.split()
+    if len(words) > 6 or _DATE.search(stripped) or "@" in stripped or "|" in stripped:
+        return None
+    letters = [c for c in stripped if c.isalpha()]
+    all_caps = len(letters) >= 4 and all(c.isupper() for c in letters)
+    if "," in stripped and not all_caps:
+        return None
+    colon = text.strip().endswith(":")
+    known = canonical_section(stripped)
+    if known and len(words) <= 5 and (hint or all_caps or colon or after_blank):
+        return known
+    if (all_caps or (hint and colon)) and len(words) <= 4 and after_blank:
+        return ""
+    return None
+
+
+def line_kind(text: str) -> str:
+    """Return ``bullet``, ``entry`` (a job or degree header) or ``text``."""
+    if text.startswith(_BULLET):
+        return "bullet"
+    words = text.split()
+    if _DATE.search(text) and len(words) <= 16 and not re.match(r"^(led|built|drove|ran|shipped|launched|managed|owned|created)\b", text, re.I):
+        return "entry"
+    return "text"
+
+
+def split_sections(doc: RawDocument) -> Resume:
+    """Find the sections of a document and the lines within each."""
+    groups: list[tuple[str, str, list[tuple[str, str]]]] = [("header", "", [])]
+    after_blank = True
+    for raw in doc.lines:
+        text = raw.text.strip()
+        if not text:
+            after_blank = True
+            continue
+        name = heading_section(text, raw.heading_hint, after_blank or not groups[-1][2])
+        if name == "" and groups[-1][0] in ("experience", "projects"):
+            name = None  # an all-caps company name inside a job list
+        if name is not None:
+            groups.append((name or "other", text.rstrip(":").strip(), []))
+        else:
+            groups[-1][2].append((text, line_kind(text)))
+        after_blank = False
+    sections: list[Section] = []
+    index = 0
+    for name, heading, items in groups:
+        merged = _join_wrapped(items)
+        if name == "header":
+            name = _header_kind(merged)
+        lines = []
+        for text, kind in merged:
+            clean = text[len(_BULLET):] if text.startswith(_BULLET) else text
+            lines.append(Line(index, clean, name, kind, heading))
+            index += 1
+        if lines:
+            sections.append(Section(name, heading, tuple(lines)))
+    return Resume(doc.source, doc.format, tuple(sections), doc.warnings, doc.pages)
+
+
+def _header_kind(items: list[tuple[str, str]]) -> str:
+    # A resume with no headings at all still has content worth scoring.
+    long_lines = sum(1 for text, _ in items if len(text.split()) >= 8)
+    return "experience" if long_lines >= 5 else "header"
+
+
+def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Join lines that a PDF or Word layout wrapped back onto their bullet."""
+    uses_glyphs = sum(1 for _, kind in items if kind == "bullet") >= 2
+    out: list[tuple[str, str]] = []
+    for text, kind in items:
+        if out and kind == "text" and out[-1][1] == "bullet" and _continues(out[-1][0], text, uses_glyphs):
+            out[-1] = (out[-1][0] + " " + text, "bullet")
+        elif out and kind == "text" and out[-1][1] == "text" and _continues(out[-1][0], text, False):
+            out[-1] = (out[-1][0] + " " + text, "text")
+        else:
+            out.append((text, kind))
+    return out
+
+
+def _continues(previous: str, text: str, uses_glyphs: bool) -> bool:
+    if text[:1].islower() or _CONNECTOR_END.search(previous):
+        return True
+    return uses_glyphs and not _SENTENCE_END.search(previous) and len(text.split()) <= 12 and not text.endswith(":")
