@@ -20,7 +20,7 @@ HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
 _BULLET = "• "
 _DATE = re.compile(
     r"((19|20)\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|\bpresent\b|\bcurrent\b|\bnow\b)", re.I)
-_CONNECTOR_END = re.compile(r"([,;:&/(–-]|\b(and|or|of|to|the|a|an|with|for|by|in|on|at|from|into|across|as|via|using))$", re.I)
+_CONNECTOR_END = re.compile(r"([,;:&/(–—|·-]|\b(and|or|of|to|the|a|an|with|for|by|in|on|at|from|into|across|as|via|using))$", re.I)
 _SENTENCE_END = re.compile(r"[.!?)]$")
 
 
@@ -112,6 +112,9 @@ def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
             out[-1] = (out[-1][0] + " " + text, "bullet")
         elif out and kind == "text" and out[-1][1] == "text" and _continues(out[-1][0], text, False):
             out[-1] = (out[-1][0] + " " + text, "text")
+        elif out and kind == "entry" and out[-1][1] == "text" and _CONNECTOR_END.search(out[-1][0]):
+            # A job header wrapped in a narrow column: "Senior PM, Acme —" / "Austin | 2019–2023".
+            out[-1] = (out[-1][0] + " " + text, "entry")
         else:
             out.append((text, kind))
     return out

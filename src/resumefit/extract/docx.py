@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from ..errors import CorruptDocument, LimitExceeded
@@ -14,6 +15,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BLOCK = {W + "p", W + "tbl", W + "sdt"}
+_DATES_ONLY = re.compile(
+    r"^\(?(?:(?:[a-z]{3,9}\.?\s+|\d{1,2}/)?(?:19|20)\d{2}|present|current|now)"
+    r"(?:\s*(?:[-–—]|to)\s*(?:(?:[a-z]{3,9}\.?\s+|\d{1,2}/)?(?:19|20)\d{2}|present|current|now|today))?\)?$", re.I)
 
 
 def check_archive(data: bytes, limits: Limits) -> None:
@@ -56,11 +60,12 @@ def read_docx(data: bytes, limits: Limits) -> tuple[list[RawLine], list[DocWarni
     boxes: list[RawLine] = []
     for child in document.element.body.iterchildren():
         _walk_block(child, body, boxes)
-    if boxes:
-        warnings.append(DocWarning("text-boxes", f"read {sum(1 for b in boxes if b.text)} line(s) from text boxes"))
-    if (header or boxes) and not any(line.text for line in body):
+    boxed = sum(1 for b in boxes if b.text)
+    if boxed:
+        warnings.append(DocWarning("text-boxes", f"read {boxed} line(s) from text boxes"))
+    if (header or footer or boxed) and sum(1 for line in body if line.text) <= boxed:
         warnings.append(DocWarning("text-outside-body", "all the text is in headers, footers or text boxes"))
-    return header + [RawLine("")] + boxes + [RawLine("")] + body + [RawLine("")] + footer, warnings
+    return header + [RawLine("")] + body + [RawLine("")] + footer, warnings
 
 
 def _header_footer_lines(document, kind: str) -> list[RawLine]:
@@ -90,11 +95,7 @@ def _walk_block(element, out: list[RawLine], boxes: list[RawLine]) -> None:
         _paragraph(element, out, boxes)
     elif tag == W + "tbl":
         for row in element.iterchildren(W + "tr"):
-            for cell in row.iterchildren(W + "tc"):
-                if _is_merge_continuation(cell):
-                    continue
-                for child in cell.iterchildren():
-                    _walk_block(child, out, boxes)
+            _table_row(row, out, boxes)
         out.append(RawLine(""))
     elif tag == W + "sdt":
         content = element.find(W + "sdtContent")
@@ -104,6 +105,27 @@ def _walk_block(element, out: list[RawLine], boxes: list[RawLine]) -> None:
     elif tag == W + "customXml" or tag.endswith("}smartTag"):
         for child in element.iterchildren():
             _walk_block(child, out, boxes)
+
+
+def _table_row(row, out: list[RawLine], boxes: list[RawLine]) -> None:
+    """Read a row's cells left to right; a date cell joins the entry beside it."""
+    cells: list[list[RawLine]] = []
+    for cell in row.iter(W + "tc"):
+        if cell.getparent() is not row or _is_merge_continuation(cell):
+            continue  # nested tables are read through their own cell
+        chunk: list[RawLine] = []
+        for child in cell.iterchildren():
+            _walk_block(child, chunk, boxes)
+        cells.append(chunk)
+    for i, chunk in enumerate(cells):
+        text = [line for line in chunk if line.text.strip()]
+        after = next((c for c in cells[i + 1:] if any(line.text.strip() for line in c)), None)
+        if len(text) == 1 and after is not None and _DATES_ONLY.match(text[0].text.strip()):
+            # Dates in a narrow left cell belong to the entry header on their right.
+            first = next(j for j, line in enumerate(after) if line.text.strip())
+            after[first] = RawLine(f"{after[first].text.rstrip()} | {text[0].text.strip()}", after[first].heading_hint)
+            continue
+        out.extend(chunk)
 
 
 def _is_merge_continuation(cell) -> bool:
@@ -128,18 +150,21 @@ def _paragraph(p, out: list[RawLine], boxes: list[RawLine]) -> None:
             parts.append(" ")
         elif tag in (W + "br", W + "cr"):
             parts.append("\n")
-    # Text boxes anchored in this paragraph: read their own paragraphs once.
-    for box in p.iter(W + "txbxContent"):
-        if _inside_textbox(box, p):
-            continue  # nested box: read through its parent box
-        for child in box.iterchildren():
-            _walk_block(child, boxes, boxes)
-        boxes.append(RawLine(""))
     text = normalize_text("".join(parts))
     hint = _is_heading_style(p)
     numbered = p.find(f"{W}pPr/{W}numPr") is not None or _style_name(p).startswith("list")
     for piece in text.split("\n"):
         out.append(RawLine(("• " + piece) if numbered and piece.strip() else piece, heading_hint=hint))
+    # Text boxes anchored in this paragraph are read once, where they are anchored.
+    for box in p.iter(W + "txbxContent"):
+        if _inside_textbox(box, p):
+            continue  # nested box, or the VML copy of a box: read through its parent
+        chunk: list[RawLine] = [RawLine("")]
+        for child in box.iterchildren():
+            _walk_block(child, chunk, chunk)
+        chunk.append(RawLine(""))
+        out.extend(chunk)
+        boxes.extend(chunk)
 
 
 def _inside_textbox(node, stop) -> bool:

@@ -120,52 +120,108 @@ def group_lines(words: list[dict]) -> list[_Line]:
 
 
 def find_gutter(words: list[dict], width: float) -> float | None:
-    """Return the x of a vertical gap that splits the page into columns, or None."""
+    """Return the x of a vertical gap that splits the page into columns, or None.
+
+    A candidate is a strip at least 8pt wide that (almost) no word crosses.
+    Ragged line ends also leave empty strips, so a real gutter must have a
+    column edge right after it: several text runs starting at the same x.
+    """
     if len(words) < 20:
         return None
     step = 2.0
-    bins = int(width / step) + 1
+    bins = int(width / step) + 2
     cover = [0] * bins
     for w in words:
         for b in range(max(0, int(w["x0"] / step)), min(bins, int(w["x1"] / step) + 1)):
             cover[b] += 1
-    xs = [w["x0"] for w in words]
-    left_edge, right_edge = min(xs), max(w["x1"] for w in words)
+    left_edge, right_edge = min(w["x0"] for w in words), max(w["x1"] for w in words)
     allowed = max(1, len(words) // 60)  # a name or rule spanning both columns
-    best: tuple[float, float] | None = None
+    starts = _run_starts(words)
+    best: tuple[int, float] | None = None
+    for lo, hi in _empty_strips(cover, allowed, step, left_edge + 20, right_edge - 20):
+        x = _emptiest(cover, lo, hi, step)
+        left = sum(1 for w in words if w["x1"] <= x)
+        right = sum(1 for w in words if w["x0"] >= x)
+        if min(left, right) < max(5, len(words) // 20):
+            continue
+        aligned = sum(1 for s in starts if hi - step - 1 <= s <= hi + step + 1)
+        if aligned >= 3 and (best is None or aligned > best[0]):
+            best = (aligned, x)
+    return None if best is None else best[1]
+
+
+def _emptiest(cover: list[int], lo: float, hi: float, step: float) -> float:
+    """Return the middle of the least-covered run inside a strip.
+
+    A long line may poke into the strip; cutting where nothing is keeps it whole.
+    """
+    first, last = int(lo / step), int(hi / step)
+    low = min(cover[first:last])
+    runs: list[tuple[int, int]] = []
+    for b in range(first, last):
+        if cover[b] == low:
+            if runs and runs[-1][1] == b:
+                runs[-1] = (runs[-1][0], b + 1)
+            else:
+                runs.append((b, b + 1))
+    a, z = max(runs, key=lambda r: r[1] - r[0])
+    return (a + z) / 2 * step
+
+
+def _empty_strips(cover: list[int], allowed: int, step: float, lo: float, hi: float) -> list[tuple[float, float]]:
+    """Return (x0, x1) of strips >= 8pt wide whose coverage stays within ``allowed``."""
+    strips = []
     start = None
-    for b in range(bins + 1):
-        empty = b < bins and cover[b] <= allowed and left_edge + 20 < b * step < right_edge - 20
+    for b in range(len(cover) + 1):
+        empty = b < len(cover) and cover[b] <= allowed and lo < b * step < hi
         if empty and start is None:
             start = b
         elif not empty and start is not None:
-            gap = (b - start) * step
-            if gap >= 8 and (best is None or gap > best[1]):
-                best = ((start + b) / 2 * step, gap)
+            if (b - start) * step >= 8:
+                strips.append((start * step, b * step))
             start = None
-    if best is None:
-        return None
-    x = best[0]
-    left = [w for w in words if w["x1"] <= x]
-    right = [w for w in words if w["x0"] >= x]
-    if min(len(left), len(right)) < max(5, len(words) // 20):
-        return None
-    return x
+    return strips
+
+
+def _run_starts(words: list[dict]) -> list[float]:
+    """Return the x0 of every run of text: a word with no word just before it on its row."""
+    starts = []
+    for line in group_lines(words):
+        previous = None
+        for w in line.words:
+            if previous is None or w["x0"] - previous["x1"] > 6:
+                starts.append(w["x0"])
+            previous = w
+    return starts
 
 
 def order_page(words: list[dict], width: float) -> tuple[list[_Line], int]:
-    """Return the page's lines in reading order and 1 if it was split into columns."""
+    """Return the page's lines in reading order and 1 if it was split into columns.
+
+    Rows that cross the gutter (a name banner, a full-width section) cut the
+    page into bands; each band is read left column, then right column.
+    """
     gutter = find_gutter(words, width)
     if gutter is None:
         return group_lines(words), 0
-    left = group_lines([w for w in words if w["x1"] <= gutter])
-    right = group_lines([w for w in words if w["x0"] >= gutter])
-    spanning = [w for w in words if w["x0"] < gutter < w["x1"]]
+    rows = group_lines(words)
+    full = [ln for ln in rows if any(w["x0"] < gutter < w["x1"] for w in ln.words)]
+    crossing = {id(w) for ln in full for w in ln.words}
+    rest = [w for w in words if id(w) not in crossing]
+    left = group_lines([w for w in rest if w["x1"] <= gutter])
+    right = group_lines([w for w in rest if w["x0"] >= gutter])
     if _is_margin_column(left, right, gutter, width) or _is_margin_column(right, left, width - gutter, width):
-        return group_lines(words), 0
-    # Lines that cross the gutter (a name banner) are read before the columns.
-    head = group_lines(spanning)
-    return head + left + right, 1
+        return rows, 0
+    ordered: list[_Line] = []
+    above = float("-inf")
+    for cut in full + [None]:
+        below = cut.top if cut is not None else float("inf")
+        ordered += [ln for ln in left if above <= ln.top < below]
+        ordered += [ln for ln in right if above <= ln.top < below]
+        if cut is not None:
+            ordered.append(cut)
+            above = cut.top
+    return ordered, 1
 
 
 def _is_margin_column(side: list[_Line], main: list[_Line], side_width: float, width: float) -> bool:
