@@ -183,12 +183,17 @@ class CategoryResult:
 
 @dataclass(frozen=True)
 class Rewrite:
-    """A suggested rewrite of a weak evidence line. Fields: line, text, reason, suggestion."""
+    """A suggested rewrite of a weak evidence line.
+
+    Fields: line, text, reason, suggestion, gain (points of overall score
+    the rewrite would add).
+    """
 
     line: int
     text: str
     reason: str
     suggestion: str
+    gain: float = 0.0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

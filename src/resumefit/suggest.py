@@ -329,6 +329,8 @@ def strengthen(text: str, category: str, quantified: bool) -> str | None:
         return None
     body = text.lstrip("•-* ")[len(phrase):].strip()
     body = re.sub(r"^(?:with|in|on|to|for|out with|on the)\s+", "", body, flags=re.I)
+    if not body:
+        return None
     helped = _HELPED_WHOM.match(body)
     verb_next = False
     if helped:
