@@ -25,7 +25,9 @@ translated triaged tripled trimmed turned unblocked unified upgraded validated w
 """.split())
 
 WEAK_OPENERS = ("helped", "assisted", "responsible for", "involved in", "participated in", "worked on",
-                "contributed to", "supported", "tasked with", "duties included", "exposure to", "familiar with")
+                "contributed to", "supported", "tasked with", "duties included", "exposure to", "familiar with",
+                "took part in", "took part", "joined", "attended", "shadowed the", "learned", "studied",
+                "coursework", "completed a course", "completed coursework", "knowledge of", "understanding of")
 
 _NUMBER = re.compile(
     r"(\d+(\.\d+)?\s*(%|percent|x\b|k\b|m\b|bn?\b|mm\b)|[$€£¥]\s*\d|\b\d{1,3}(,\d{3})+\b|\b\d+(\.\d+)?\s*(ms|s|sec|seconds|hours|days|weeks|months|users|customers|people|engineers|teams|countries|markets|clients|accounts|merchants|developers|partners|stores|sites|apis|services|releases|features|interviews|tickets)\b|\b(?!(19|20)\d{2}\b)\d{2,}\b)",

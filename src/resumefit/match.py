@@ -36,18 +36,29 @@ def inflections(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+NUMBER_WORDS = frozenset(
+    "two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty "
+    "hundred hundreds thousand thousands dozen dozens several".split())
+_NUMERIC = re.compile(r"^\d[\d.,]*[a-z]{0,2}\+?$")
+
+
 @dataclass(frozen=True)
 class _Word:
     forms: frozenset[str]
     prefix: str | None
+    number: bool = False
 
     def matches(self, token: str) -> bool:
+        if self.number:
+            return bool(_NUMERIC.match(token)) or token in NUMBER_WORDS
         if self.prefix is not None:
             return token.startswith(self.prefix)
         return token in self.forms
 
 
 def _compile_word(raw: str) -> _Word:
+    if raw == "#num":
+        return _Word(frozenset(), None, number=True)
     if raw.endswith("*") and len(raw) > 1:
         return _Word(frozenset(), raw[:-1])
     return _Word(inflections(raw), None)
@@ -63,6 +74,7 @@ class Term:
     @classmethod
     def compile(cls, source: str) -> "Term":
         raw_words = [w for w in re.split(r"[^a-z0-9+#.*]+", source.lower()) if w.strip(".")]
+        # "#num" stands for any number ("40", "1.2m", "thirty"); keep it whole.
         raw_words = [w.strip(".") if not w.endswith("*") else w for w in raw_words]
         if not raw_words:
             raise ValueError(f"empty term {source!r}")
@@ -72,6 +84,9 @@ class Term:
         """Return the (start, end) token span of the first match, or None."""
         n = len(self.words)
         first = self.words[0]
+        # Most terms match no token of a line: reject those in C before the scan.
+        if first.prefix is None and not first.number and first.forms.isdisjoint(tokens):
+            return None
         for i in range(len(tokens) - n + 1):
             if first.matches(tokens[i]) and all(w.matches(tokens[i + k]) for k, w in enumerate(self.words[1:], 1)):
                 return i, i + n

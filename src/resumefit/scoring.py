@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .language import is_quantified, looks_like_list, starts_with_action
+from .language import is_quantified, looks_like_list, starts_with_action, weak_opener
 from .match import all_matches, first_match, tokenize
 from .models import CategoryResult, Evidence, Line, Report, ResponsibilityResult, Resume
 from .taxonomy import Responsibility, Taxonomy, load_taxonomy
@@ -86,8 +86,10 @@ class Scorer:
 
     def _view(self, line: Line) -> _LineView:
         listing = looks_like_list(line.text)
+        # "Helped with the roadmap" mentions the work without showing it done.
         concrete = (
             line.section in CONCRETE_SECTIONS and line.kind != "entry" and not listing
+            and weak_opener(line.text) is None
             and (starts_with_action(line.text) or (line.kind == "bullet" and len(line.text.split()) >= 5))
         )
         return _LineView(line, tokenize(line.text), self.model.transform(line.text), concrete, is_quantified(line.text))
