@@ -9,10 +9,10 @@ from .models import Line, RawDocument, Resume, Section
 # Heading words -> canonical section, tried in order; covers unusual headings
 # such as "What I've shipped" or "Toolbox".
 HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("summary", ("summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio")),
-    ("certifications", ("certif", "licens", "credential", "courses", "coursework")),
+    ("summary", ("summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio", "in short", "short version", "at a glance")),
+    ("certifications", ("certif", "licens", "credential", "courses", "coursework", "admission")),
     ("education", ("education", "school", "academic", "degree", "university", "where i learned", "learning", "training", "studies", "qualifications")),
-    ("skills", ("skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools")),
+    ("skills", ("skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools", "software")),
     ("projects", ("project", "portfolio", "side quest", "hackathon", "shipped", "built", "selected work", "open source", "achievements", "accomplishments", "volunteer", "leadership")),
     ("experience", ("experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
     ("other", ("interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
@@ -83,10 +83,10 @@ def split_sections(doc: RawDocument) -> Resume:
         after_blank = False
     sections: list[Section] = []
     index = 0
+    if groups[0][2]:
+        groups[0:1] = _split_header(groups[0][2])
     for name, heading, items in groups:
         merged = _join_wrapped(items)
-        if name == "header":
-            name = _header_kind(merged)
         lines = []
         for text, kind in merged:
             clean = text[len(_BULLET):] if text.startswith(_BULLET) else text
@@ -97,10 +97,22 @@ def split_sections(doc: RawDocument) -> Resume:
     return Resume(doc.source, doc.format, tuple(sections), doc.warnings, doc.pages)
 
 
-def _header_kind(items: list[tuple[str, str]]) -> str:
-    # A resume with no headings at all still has content worth scoring.
-    long_lines = sum(1 for text, _ in items if len(text.split()) >= 8)
-    return "experience" if long_lines >= 5 else "header"
+def _split_header(items: list[tuple[str, str]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """Split the lines above the first heading into name/contact and content.
+
+    A resume with no headings at all still has jobs and bullets worth scoring.
+    """
+    cut = 0
+    for cut, (text, kind) in enumerate(items):
+        if kind in ("bullet", "entry") or len(text.split()) >= 10:
+            break
+    else:
+        cut = len(items)
+    head, rest = items[:cut], items[cut:]
+    groups = [("header", "", head)]
+    if rest:
+        groups.append(("experience", "", rest))
+    return groups
 
 
 def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
@@ -108,16 +120,26 @@ def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
     uses_glyphs = sum(1 for _, kind in items if kind == "bullet") >= 2
     out: list[tuple[str, str]] = []
     for text, kind in items:
-        if out and kind == "text" and out[-1][1] == "bullet" and _continues(out[-1][0], text, uses_glyphs):
-            out[-1] = (out[-1][0] + " " + text, "bullet")
-        elif out and kind == "text" and out[-1][1] == "text" and _continues(out[-1][0], text, False):
-            out[-1] = (out[-1][0] + " " + text, "text")
-        elif out and kind == "entry" and out[-1][1] == "text" and _CONNECTOR_END.search(out[-1][0]):
-            # A job header wrapped in a narrow column: "Senior PM, Acme —" / "Austin | 2019–2023".
-            out[-1] = (out[-1][0] + " " + text, "entry")
+        previous, before = out[-1] if out else ("", "")
+        if before == "bullet" and kind == "text" and _continues(previous, text, uses_glyphs):
+            out[-1] = (previous + " " + text, "bullet")
+        elif before == "bullet" and kind == "entry" and text[:1].islower():
+            out[-1] = (previous + " " + text, "bullet")  # "...that led" / "to the 2022 rebrand."
+        elif before == "text" and kind == "text" and _continues(previous, text, False):
+            out[-1] = (previous + " " + text, "text")
+        elif before == "text" and kind == "entry" and _wrapped_entry(previous, text):
+            out[-1] = (previous + " " + text, "entry")
         else:
             out.append((text, kind))
     return out
+
+
+def _wrapped_entry(previous: str, text: str) -> bool:
+    # A job or degree header wrapped in a narrow column: "BA Communications,
+    # Marquette" / "University, 2015"; the date lands on the second line.
+    if _CONNECTOR_END.search(previous) or text[:1].islower():
+        return True
+    return not _SENTENCE_END.search(previous) and len(previous.split()) <= 8 and len((previous + " " + text).split()) <= 16
 
 
 def _continues(previous: str, text: str, uses_glyphs: bool) -> bool:

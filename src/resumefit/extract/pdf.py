@@ -22,6 +22,7 @@ from .normalize import normalize_text
 # pdfplumber's default (3pt) runs together.
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 3
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bpresent\b", re.I)
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
 
 
@@ -231,7 +232,20 @@ def _is_margin_column(side: list[_Line], main: list[_Line], side_width: float, w
     short = sum(1 for ln in side if len(ln.words) <= 4) / len(side)
     tops = [ln.top for ln in main]
     aligned = sum(1 for ln in side if any(abs(ln.top - t) <= Y_TOLERANCE for t in tops)) / len(side)
-    return short >= 0.8 and aligned >= 0.7
+    if short < 0.8 or aligned < 0.7:
+        return False
+    # A narrow sidebar of wrapped text also has short lines that happen to
+    # line up; margin labels stand apart from each other, or are dates.
+    dated = sum(1 for ln in side if _YEAR.search(ln.text)) / len(side)
+    return dated >= 0.5 or _stacked_share(side) < 0.5
+
+
+def _stacked_share(lines: list[_Line]) -> float:
+    """Share of lines that sit right under the previous one (no blank row between)."""
+    if len(lines) < 2:
+        return 0.0
+    stacked = sum(1 for a, b in zip(lines, lines[1:]) if b.top - a.bottom < (a.bottom - a.top) * 0.8)
+    return stacked / (len(lines) - 1)
 
 
 def drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
