@@ -76,6 +76,12 @@ class LimitExceeded(InputError):
     """The input is larger or slower than a configured safety limit allows."""
 
 
+class BatchError(ResumefitError):
+    """A batch could not run: no worker could start, or the Dask scheduler is unreachable."""
+
+    default_hint = "check the folder and, with --scheduler, that the Dask cluster is up"
+
+
 class OutputError(ResumefitError):
     """A report or results file could not be written."""
 

@@ -154,7 +154,9 @@ def predict(items: list[Labelled], taxonomy=None) -> list[Prediction]:
 class NaiveBaseline:
     """Whole-document TF-IDF cosine against each responsibility's text.
 
-    Two thresholds per scorer (covered, partial), chosen on a tuning set.
+    The responsibility's text is its description (title, what counts, why
+    and keywords), as a bag-of-keywords matcher would see it. Two thresholds
+    (covered, partial), chosen on a tuning set.
     """
 
     def __init__(self, taxonomy=None):
@@ -164,7 +166,7 @@ class NaiveBaseline:
 
         self.taxonomy = load_taxonomy(taxonomy) if not hasattr(taxonomy, "responsibilities") else taxonomy
         self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True)
-        self.docs = self.vectorizer.fit_transform([r.document() for r in self.taxonomy.responsibilities])
+        self.docs = self.vectorizer.fit_transform([r.description() for r in self.taxonomy.responsibilities])
         self.covered_at, self.partial_at = 0.2, 0.1
 
     def similarities(self, items: list[Labelled]) -> list[list[float]]:

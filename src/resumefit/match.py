@@ -19,8 +19,29 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text.lower())
 
 
+# Irregular verbs resumes use: any form in a pattern matches every form.
+_IRREGULAR = [set(group.split()) for group in (
+    "write writes writing wrote written", "run runs running ran", "lead leads leading led",
+    "build builds building built", "drive drives driving drove driven", "take takes taking took taken",
+    "make makes making made", "sell sells selling sold", "buy buys buying bought", "speak speaks speaking spoke spoken",
+    "teach teaches teaching taught", "bring brings bringing brought", "give gives giving gave given",
+    "choose chooses choosing chose chosen", "hold holds holding held", "keep keeps keeping kept",
+    "begin begins beginning began begun", "grow grows growing grew grown", "draw draws drawing drew drawn",
+    "show shows showing showed shown", "find finds finding found", "win wins winning won", "cut cuts cutting",
+    "set sets setting", "put puts putting", "sit sits sitting sat", "meet meets meeting met",
+    "think thinks thinking thought", "spin spins spinning spun", "stand stands standing stood",
+    "rewrite rewrites rewriting rewrote rewritten", "redraw redraws redrawing redrew redrawn",
+    "rebuild rebuilds rebuilding rebuilt", "oversee oversees overseeing oversaw overseen",
+    "undertake undertakes undertaking undertook undertaken", "do does doing did done", "go goes going went gone",
+    "pay pays paying paid", "send sends sending sent", "spend spends spending spent", "tell tells telling told",
+    "learn learns learning learned learnt", "feed feeds feeding fed", "shut shuts shutting")]
+_IRREGULAR_INDEX = {form: frozenset(group) for group in _IRREGULAR for form in group}
+
+
 def inflections(word: str) -> frozenset[str]:
     """Return the forms a plain pattern word matches (plural, past, -ing, -er)."""
+    if word in _IRREGULAR_INDEX:
+        return _IRREGULAR_INDEX[word]
     forms = {word}
     if len(word) < 3 or not word.isalpha():
         return frozenset(forms | {word + "s"})

@@ -86,7 +86,7 @@ def split_sections(doc: RawDocument) -> Resume:
     if groups[0][2]:
         groups[0:1] = _split_header(groups[0][2])
     for name, heading, items in groups:
-        merged = _join_wrapped(items)
+        merged = items if name == "header" else _join_wrapped(items)
         lines = []
         for text, kind in merged:
             clean = text[len(_BULLET):] if text.startswith(_BULLET) else text
@@ -143,6 +143,8 @@ def _wrapped_entry(previous: str, text: str) -> bool:
 
 
 def _continues(previous: str, text: str, uses_glyphs: bool) -> bool:
+    if "@" in text or "://" in text:
+        return False
     if text[:1].islower() or _CONNECTOR_END.search(previous):
         return True
     return uses_glyphs and not _SENTENCE_END.search(previous) and len(text.split()) <= 12 and not text.endswith(":")

@@ -50,6 +50,10 @@ class Responsibility:
     weak: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     excluded: tuple[Rule, ...] = field(repr=False, compare=False, default=())
 
+    def description(self) -> str:
+        """Title, what counts, why and keywords: the entry as ``explain`` shows it."""
+        return "\n".join([self.title, self.evidence, self.why, *self.keywords])
+
     def document(self) -> str:
         """Text that describes this responsibility, for TF-IDF similarity."""
         words = [self.title, self.evidence, self.why]
