@@ -58,7 +58,7 @@ def highlight(text: str, terms) -> list[tuple[str, bool]]:
     return pieces
 
 
-def category_bars(categories: tuple[CategoryResult, ...], width: float = 360.0, row: int = 34) -> list[Bar]:
+def category_bars(categories: tuple[CategoryResult, ...], width: float = 500.0, row: int = 34) -> list[Bar]:
     """Lay out the category chart: a stacked bar of covered/partial/missing per category."""
     bars = []
     for i, c in enumerate(categories):
