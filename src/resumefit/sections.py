@@ -17,6 +17,15 @@ HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("experience", ("experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
     ("other", ("interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
 )
+# Headings so standard that they open a section even with no blank line or
+# bold above them (text pasted from a LinkedIn PDF, one-paragraph Word files).
+STANDARD_HEADINGS = frozenset((
+    "summary", "profile", "about", "about me", "objective", "experience", "work experience",
+    "professional experience", "employment", "employment history", "work history", "education",
+    "skills", "top skills", "technical skills", "key skills", "projects", "certifications",
+    "licenses & certifications", "languages", "contact", "honors-awards", "honors & awards",
+    "awards", "publications", "volunteer experience", "interests",
+))
 _BULLET = "• "
 _DATE = re.compile(
     r"((19|20)\d{2}|\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{2,4}|\bpresent\b|\bcurrent\b|\bnow\b)", re.I)
@@ -47,7 +56,8 @@ def heading_section(text: str, hint: bool, after_blank: bool) -> str | None:
         return None
     colon = text.strip().endswith(":")
     known = canonical_section(stripped)
-    if known and len(words) <= 5 and (hint or all_caps or colon or after_blank):
+    standard = stripped.lower() in STANDARD_HEADINGS
+    if known and len(words) <= 5 and (hint or all_caps or colon or after_blank or standard):
         return known
     if (all_caps or (hint and colon)) and len(words) <= 4 and after_blank:
         return ""

@@ -9,12 +9,13 @@ import zipfile
 from ..errors import CorruptDocument, LimitExceeded
 from ..limits import Limits
 from ..models import DocWarning, RawLine
-from .normalize import normalize_text
+from .normalize import join_split_letters, normalize_text, split_letter_share
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BLOCK = {W + "p", W + "tbl", W + "sdt"}
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _DATES_ONLY = re.compile(
     r"^\(?(?:(?:[a-z]{3,9}\.?\s+|\d{1,2}/)?(?:19|20)\d{2}|present|current|now)"
     r"(?:\s*(?:[-–—]|to)\s*(?:(?:[a-z]{3,9}\.?\s+|\d{1,2}/)?(?:19|20)\d{2}|present|current|now|today))?\)?$", re.I)
@@ -65,7 +66,12 @@ def read_docx(data: bytes, limits: Limits) -> tuple[list[RawLine], list[DocWarni
         warnings.append(DocWarning("text-boxes", f"read {boxed} line(s) from text boxes"))
     if (header or footer or boxed) and sum(1 for line in body if line.text) <= boxed:
         warnings.append(DocWarning("text-outside-body", "all the text is in headers, footers or text boxes"))
-    return header + [RawLine("")] + body + [RawLine("")] + footer, warnings
+    lines = header + [RawLine("")] + body + [RawLine("")] + footer
+    if split_letter_share([line.text for line in lines]) > 0.08:
+        # A PDF converted to Word often splits the first letter off each word.
+        warnings.append(DocWarning("split-letters", "words were broken apart by stray spaces; rejoined them"))
+        lines = [RawLine(join_split_letters(line.text), line.heading_hint) for line in lines]
+    return lines, warnings
 
 
 def _header_footer_lines(document, kind: str) -> list[RawLine]:
@@ -153,7 +159,7 @@ def _paragraph(p, out: list[RawLine], boxes: list[RawLine]) -> None:
     text = normalize_text("".join(parts))
     hint = _is_heading_style(p)
     numbered = p.find(f"{W}pPr/{W}numPr") is not None or _style_name(p).startswith("list")
-    for piece in text.split("\n"):
+    for piece in _split_long(text):
         out.append(RawLine(("• " + piece) if numbered and piece.strip() else piece, heading_hint=hint))
     # Text boxes anchored in this paragraph are read once, where they are anchored.
     for box in p.iter(W + "txbxContent"):
@@ -165,6 +171,18 @@ def _paragraph(p, out: list[RawLine], boxes: list[RawLine]) -> None:
         chunk.append(RawLine(""))
         out.extend(chunk)
         boxes.extend(chunk)
+
+
+def _split_long(text: str) -> list[str]:
+    """Split a paragraph into lines at soft breaks, and a whole resume typed as
+    one paragraph also at the runs of spaces its author used to lay it out."""
+    lines = []
+    for piece in text.split("\n"):
+        if len(piece.split()) >= 20 and len(_SPACE_RUN.findall(piece)) >= 2:
+            lines += [part for part in _SPACE_RUN.split(piece) if part.strip()]
+        else:
+            lines.append(piece)
+    return lines
 
 
 def _inside_textbox(node, stop) -> bool:

@@ -57,3 +57,33 @@ def unreadable_share(text: str) -> float:
         return 0.0
     bad = text.count("\ufffd") + sum(len(m) for m in _CID.findall(text)) + len(_PRIVATE_USE.findall(text))
     return bad / len(text)
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def split_letter_share(lines: list[str]) -> float:
+    """Share of tokens that are one stray letter ("S oware", "f or t he")."""
+    tokens = [t for line in lines for t in line.split()]
+    if len(tokens) < 30:
+        return 0.0
+    stray = sum(1 for t, n in zip(tokens, tokens[1:]) if len(t) == 1 and t.isalpha() and t not in "aAI" and n[:1].islower())
+    return stray / len(tokens)
+
+
+def join_split_letters(line: str) -> str:
+    """Glue a lone letter or digit to the lower-case rest of its word ("w orking" -> "working")."""
+    tokens = line.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        following = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if len(token) == 1 and token.isalnum() and token not in "aAI" and len(following) >= 2 and (
+                following[0].islower() or (token.isdigit() and following[:2].isdigit())):
+            out.append(token + following)
+            i += 2
+            continue
+        out.append(token)
+        i += 1
+    return " ".join(out)

@@ -41,8 +41,14 @@ class _Line:
 
 def read_pdf(data: bytes, limits: Limits, password: str | None = None) -> tuple[list[RawLine], list[DocWarning], int]:
     """Return (lines, warnings, pages read) for PDF bytes."""
+    import logging
+
     import pdfplumber
     from pdfminer.pdfdocument import PDFPasswordIncorrect
+
+    # pdfminer logs font quirks of real files ("Could not get FontBBox") to
+    # stderr; they say nothing the user can act on.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
     warnings: list[DocWarning] = []
     try:
