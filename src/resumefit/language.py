@@ -26,7 +26,7 @@ translated triaged tripled trimmed turned unblocked unified upgraded validated w
 
 WEAK_OPENERS = ("helped", "assisted", "responsible for", "involved in", "participated in", "worked on",
                 "contributed to", "supported", "tasked with", "duties included", "exposure to", "familiar with",
-                "took part in", "took part", "joined", "attended", "shadowed the", "learned", "studied",
+                "took part in", "took part", "joined", "worked in", "attended", "shadowed the", "learned", "studied",
                 "coursework", "completed a course", "completed coursework", "knowledge of", "understanding of")
 
 _NUMBER = re.compile(
@@ -39,15 +39,26 @@ def is_quantified(text: str) -> bool:
     return bool(_NUMBER.search(text))
 
 
+def _is_action(word: str) -> bool:
+    from .match import _IRREGULAR_INDEX
+
+    if word in ACTION_VERBS or (word.endswith("ed") and len(word) > 4):
+        return True
+    # Present tense ("Own the roadmap", "Lead a team of 6", "Runs the beta").
+    stem = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    return (stem + "ed" in ACTION_VERBS or stem + "d" in ACTION_VERBS
+            or any(form in ACTION_VERBS for form in _IRREGULAR_INDEX.get(stem, ())))
+
+
 def starts_with_action(text: str) -> bool:
-    """True when the line opens with a past-tense or action verb."""
+    """True when the line opens with an action verb, past or present tense."""
     words = re.findall(r"[a-z-]+", text.lower())[:2]
     if not words:
         return False
     first = words[0]
     if first in ("i", "we") and len(words) > 1:
         first = words[1]
-    return first in ACTION_VERBS or (first.endswith("ed") and len(first) > 4)
+    return _is_action(first)
 
 
 def weak_opener(text: str) -> str | None:

@@ -90,7 +90,7 @@ class Scorer:
         concrete = (
             line.section in CONCRETE_SECTIONS and line.kind != "entry" and not listing
             and weak_opener(line.text) is None
-            and (starts_with_action(line.text) or (line.kind == "bullet" and len(line.text.split()) >= 5))
+            and (starts_with_action(line.text) or len(line.text.split()) >= 6)
         )
         return _LineView(line, tokenize(line.text), self.model.transform(line.text), concrete, is_quantified(line.text))
 
