@@ -385,8 +385,12 @@ def _excerpt(line: str, near: str, width: int = 70) -> str:
     """The part of the line around ``near``, for showing what the resume says."""
     at = line.lower().find(near.lower().split()[0])
     start = max(0, at - width // 2) if at >= 0 else 0
-    text = line[start : start + width].strip()
-    return ("…" if start else "") + text + ("…" if start + width < len(line) else "")
+    if start:
+        start = line.find(" ", start) + 1 or start  # cut between words
+    end = start + width
+    if end < len(line):
+        end = line.rfind(" ", start, end) if line.rfind(" ", start, end) > start else end
+    return ("…" if start else "") + line[start:end].strip() + ("…" if end < len(line) else "")
 
 
 # ---- responsibilities the posting stresses

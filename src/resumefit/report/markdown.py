@@ -15,6 +15,12 @@ def render(report: Report, **_: object) -> str:
     out = [f"# {report.role} fit: {report.score}/100", "", f"Resume: `{report.source}`", ""]
     if report.warnings:
         out += ["## Warnings", ""] + [f"- {w.message}" for w in report.warnings] + [""]
+    from ..suggest import next_steps
+
+    steps = next_steps(report, limit=5)
+    if steps:
+        out += ["## What to do next", ""]
+        out += [f"{n}. **+{s.gain:.1f} pts**, {s.title}: {_escape(s.text)}" for n, s in enumerate(steps, 1)] + [""]
     out += ["## Categories", "", "| Category | Score | Covered | Partial | Missing |", "|---|---:|---:|---:|---:|"]
     out += [f"| {c.title} | {c.score} | {c.covered} | {c.partial} | {c.missing} |" for c in report.categories]
     out += ["", "## Responsibilities", ""]
@@ -35,4 +41,7 @@ def render(report: Report, **_: object) -> str:
         out += ["## Job match", "", f"Score: {job.score}/100", "",
                 "Matched: " + (", ".join(job.matched_terms) or "none"), "",
                 "Missing: " + (", ".join(job.missing_terms) or "none"), ""]
+        out += [f"- Say it their way: **{_escape(t)}** (you wrote: \"{_escape(f)}\")" for t, f in
+                getattr(job, "addable_forms", ())]
+        out.append("")
     return "\n".join(out)
