@@ -83,7 +83,10 @@ def split_sections(doc: RawDocument) -> Resume:
         if not text:
             after_blank = True
             continue
-        name = heading_section(text, raw.heading_hint, after_blank or not groups[-1][2])
+        # The line right under a heading is its content ("Certifications" /
+        # "Certified Scrum Product Owner"), not a heading of its own.
+        under_heading = not groups[-1][2] and groups[-1][0] != "header"
+        name = heading_section(text, raw.heading_hint and not under_heading, (after_blank or not groups[-1][2]) and not under_heading)
         if name == "" and groups[-1][0] in ("experience", "projects"):
             name = None  # an all-caps company name inside a job list
         if name is not None:

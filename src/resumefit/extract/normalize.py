@@ -11,6 +11,7 @@ BULLET = "•"
 _BULLET_CHARS = "•●○◦▪▫■□◆◇►▶▸‣⁃∙·➢➤✓✔✦★☐❖➔→⬥⦿-*–—"
 _LEADING_BULLET = re.compile(r"^\s*(?:[" + re.escape(_BULLET_CHARS) + r"]|[\ue000-\uf8ff]|\(cid:\d+\))+\s*")
 _CID = re.compile(r"\(cid:\d+\)")
+_RATING = re.compile(r"(?:\s*[○●◯◉★☆]){2,}")
 _PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff\u00ad]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -32,6 +33,7 @@ def clean_line(line: str) -> tuple[str, bool]:
     if match and (match.group(0).strip() not in "-*–—" or match.group(0).endswith(" ")):
         had_bullet = True
         line = line[match.end():]
+    line = _RATING.sub(" ", line)  # skill-level dots and stars ("● ● ● ○ ○")
     line = _CID.sub(" ", line)
     line = _PRIVATE_USE.sub(" ", line)
     line = _SPACES.sub(" ", line).strip()

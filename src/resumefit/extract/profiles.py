@@ -62,6 +62,9 @@ def read_json_resume(data: bytes) -> list[RawLine]:
     if certificates:
         lines.append(_heading("Certifications"))
         lines += [RawLine(_join(c.get("name"), c.get("issuer"))) for c in certificates]
+    languages = [_join(x.get("language"), x.get("fluency"), sep=" – ") for x in doc.get("languages") or [] if isinstance(x, dict)]
+    if any(languages):
+        lines += [RawLine(""), _heading("Languages"), *[RawLine(x) for x in languages if x]]
     return lines
 
 
@@ -93,9 +96,11 @@ def read_linkedin_export(data: bytes, limits: Limits) -> list[RawLine]:
         for row in positions:
             dates = _join(row.get("Started On"), row.get("Finished On") or "Present", sep=" – ")
             lines.append(RawLine(_join(_join(row.get("Title"), row.get("Company Name")), dates, sep=" | ")))
+            # Each line of a position's description is one achievement, as a
+            # bullet in a PDF would be, so both are scored alike.
             for part in (row.get("Description") or "").splitlines():
                 if part.strip():
-                    lines.append(RawLine(part))
+                    lines.append(RawLine("• " + part.strip().lstrip("•-* ")))
         lines.append(RawLine(""))
     projects = _csv_rows(archive, "Projects.csv")
     if projects:
@@ -116,6 +121,9 @@ def read_linkedin_export(data: bytes, limits: Limits) -> list[RawLine]:
     if certifications:
         lines.append(_heading("Certifications"))
         lines += [RawLine(_join(r.get("Name"), r.get("Authority"))) for r in certifications]
+    languages = [_join(r.get("Name"), r.get("Proficiency"), sep=" – ") for r in _csv_rows(archive, "Languages.csv")]
+    if any(languages):
+        lines += [RawLine(""), _heading("Languages"), *[RawLine(x) for x in languages if x]]
     if not any(line.text for line in lines):
         raise CorruptDocument("the LinkedIn export holds no profile data", hint="export the full archive from LinkedIn's settings, including Profile and Positions")
     return lines
