@@ -6,18 +6,25 @@ from dataclasses import dataclass
 
 DEFAULT_MAX_SIZE = 10 * 1024 * 1024  # bytes read from one file
 DEFAULT_MAX_PAGES = 10  # PDF pages read
-DEFAULT_TIMEOUT = 30.0  # seconds per file in a batch
+# Seconds to read one file: a resume takes well under one, and a hostile
+# file must be answered within ten including start-up.
+DEFAULT_TIMEOUT = 8.0
 DEFAULT_MAX_UNZIPPED = 64 * 1024 * 1024  # bytes a DOCX may inflate to
 DEFAULT_MAX_ZIP_RATIO = 200  # inflated / compressed, per archive member
 DEFAULT_MAX_LINES = 5000  # resume lines scored
+# python-docx builds an lxml tree of each part whole, at many times its size.
+DEFAULT_MAX_XML_PART = 16 * 1024 * 1024
+DEFAULT_MAX_CHARS = 200_000  # characters of text scored (a long resume has 20,000)
 
 
 @dataclass(frozen=True)
 class Limits:
     """Bounds on what one document may cost.
 
-    Fields: max_size (bytes), max_pages, timeout (seconds, batch only),
-    max_unzipped (bytes), max_zip_ratio, max_lines.
+    Fields: max_size (bytes), max_pages, timeout (seconds to read one file),
+    max_unzipped (bytes a DOCX or PDF's compressed data may inflate to),
+    max_zip_ratio, max_lines, max_xml_part (bytes of one DOCX XML part),
+    max_chars (characters of text kept).
     """
 
     max_size: int = DEFAULT_MAX_SIZE
@@ -26,9 +33,11 @@ class Limits:
     max_unzipped: int = DEFAULT_MAX_UNZIPPED
     max_zip_ratio: int = DEFAULT_MAX_ZIP_RATIO
     max_lines: int = DEFAULT_MAX_LINES
+    max_xml_part: int = DEFAULT_MAX_XML_PART
+    max_chars: int = DEFAULT_MAX_CHARS
 
     def __post_init__(self) -> None:
-        for name in ("max_size", "max_pages", "max_unzipped", "max_zip_ratio", "max_lines"):
+        for name in ("max_size", "max_pages", "max_unzipped", "max_zip_ratio", "max_lines", "max_xml_part", "max_chars"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"Limits.{name} must be positive, got {getattr(self, name)!r}")
         if self.timeout <= 0:

@@ -8,17 +8,20 @@ from __future__ import annotations
 
 import os
 import stat
+import textwrap
 from pathlib import Path
 
-from ..errors import CorruptDocument, EmptyDocument, FileNotReadable, LimitExceeded, UnsupportedFormat
+from ..errors import CorruptDocument, EmptyDocument, FileNotReadable, InputError, LimitExceeded, UnsupportedFormat
 from ..limits import Limits
 from ..models import DocWarning, RawDocument, RawLine
+from .guards import Deadline, check_docx_parts, check_pdf_streams, time_limit
 from .normalize import clean_line, unreadable_share
 from .sniff import READABLE, describe, sniff
 
 SUFFIX_FORMATS = {"pdf": "pdf", "docx": "docx", "txt": "txt", "text": "txt", "md": "md", "markdown": "md",
                   "json": "json-resume", "zip": "linkedin-export"}
 MIN_WORDS = 40  # below this a resume is suspiciously short
+MAX_LINE_CHARS = 1000  # longer lines are wrapped: scoring cost grows with line length
 
 
 def read_bytes(path: str | os.PathLike, limits: Limits) -> bytes:
@@ -62,15 +65,17 @@ def read_document(source: str | os.PathLike | bytes, *, filename: str | None = N
         name = filename or str(source)
         data = read_bytes(source, limits)
     try:
-        return _read(data, name, limits, password)
-    except (CorruptDocument, EmptyDocument, UnsupportedFormat, LimitExceeded, FileNotReadable) as exc:
+        with time_limit(limits.timeout):
+            return _read(data, name, limits, password)
+    except InputError as exc:
         exc.path = exc.path or name
         raise
-    except Exception as exc:
-        from ..errors import InputError
-        if isinstance(exc, InputError):
-            exc.path = exc.path or name
-            raise
+    except Deadline:
+        raise LimitExceeded(f"reading it took over {limits.timeout:g} s, the per-file time limit", path=name,
+                            hint="raise it with --timeout if this really is a resume") from None
+    except RecursionError:
+        raise CorruptDocument("it is nested too deeply to read", path=name) from None
+    except Exception as exc:  # parsers raise many types on damaged files
         raise CorruptDocument(f"could not be read ({type(exc).__name__})", path=name) from None
 
 
@@ -78,27 +83,40 @@ def _read(data: bytes, name: str, limits: Limits, password: str | None) -> RawDo
     if not data.strip():
         raise EmptyDocument("the file is empty")
     suffix = Path(name).suffix.lower().lstrip(".")
-    kind = sniff(data[:4096] if not data.startswith(b"PK") else data[:4096], data if data.startswith(b"PK") else None, suffix)
+    kind = sniff(data[:4096], data if data.startswith(b"PK") else None, suffix)
     if kind == "json-resume" or (kind in ("txt",) and suffix == "json"):
         kind = "json-resume" if kind == "json-resume" else "txt"
     if kind not in READABLE:
         raise UnsupportedFormat(f"is {describe(kind)}, which resumefit does not read")
-    warnings: list[DocWarning] = []
     expected = SUFFIX_FORMATS.get(suffix)
+    if expected in ("pdf", "docx") and kind in ("txt", "md"):
+        _refuse_binary_posing_as(suffix, data)
+    warnings: list[DocWarning] = []
     if expected and expected != kind and not (expected in ("txt", "md") and kind in ("txt", "md")):
         warnings.append(DocWarning("wrong-extension", f"named .{suffix} but is really {kind.upper()}; read it as {kind.upper()}"))
     lines, pages = _dispatch(kind, data, limits, password, warnings)
     return _finish(name, kind, lines, warnings, pages, limits)
 
 
+def _refuse_binary_posing_as(suffix: str, data: bytes) -> None:
+    """Name the real problem when a .pdf/.docx holds neither that format nor text."""
+    from .text import decode, looks_binary
+    if looks_binary(decode(data[:20000])[0]):
+        raise CorruptDocument(f"is named .{suffix} but is not a {suffix.upper()} file (its content is unrecognised binary data)",
+                              hint="check that it is the resume you meant; export it again as PDF or DOCX")
+
+
 def _dispatch(kind, data, limits, password, warnings) -> tuple[list[RawLine], int | None]:
     if kind == "pdf":
         from .pdf import read_pdf
+        check_pdf_streams(data, limits)
         lines, more, pages = read_pdf(data, limits, password)
         warnings.extend(more)
         return lines, pages
     if kind == "docx":
-        from .docx import read_docx
+        from .docx import check_archive, read_docx
+        check_archive(data, limits)
+        check_docx_parts(data, limits)
         lines, more = read_docx(data, limits)
         warnings.extend(more)
         return lines, None
@@ -113,6 +131,7 @@ def _dispatch(kind, data, limits, password, warnings) -> tuple[list[RawLine], in
 
 
 def _finish(name, kind, lines, warnings, pages, limits) -> RawDocument:
+    lines = _bound_text(lines, warnings, limits)
     raw_text = "\n".join(line.text for line in lines)
     cleaned: list[RawLine] = []
     for line in lines[: limits.max_lines * 2]:
@@ -132,6 +151,27 @@ def _finish(name, kind, lines, warnings, pages, limits) -> RawDocument:
     if words < MIN_WORDS:
         warnings.append(DocWarning("short", f"only {words} words were read; the report may miss much of the resume"))
     return RawDocument(name, kind, tuple(cleaned), tuple(warnings), pages)
+
+
+def _bound_text(lines: list[RawLine], warnings: list[DocWarning], limits: Limits) -> list[RawLine]:
+    """Keep at most max_chars of text, and wrap lines no resume has (one 10 MB line)."""
+    kept: list[RawLine] = []
+    budget = limits.max_chars
+    wrapped = False
+    for line in lines:
+        if budget <= 0:
+            warnings.append(DocWarning("text-truncated", f"read the first {limits.max_chars:,} characters only"))
+            break
+        text = line.text[:budget]
+        budget -= len(text) + 1
+        if len(text) <= MAX_LINE_CHARS:
+            kept.append(line if text is line.text else RawLine(text, line.heading_hint))
+            continue
+        wrapped = True
+        kept.extend(RawLine(piece) for piece in textwrap.wrap(text, MAX_LINE_CHARS, break_on_hyphens=False))
+    if wrapped:
+        warnings.append(DocWarning("long-lines", f"lines over {MAX_LINE_CHARS} characters were wrapped"))
+    return kept
 
 
 def raw_from_text(text: str, source: str = "<text>") -> RawDocument:
