@@ -102,7 +102,9 @@ def _open(pdfplumber, data: bytes, password: str | None):
             pdf.pages  # forces the document (and decryption) to load
             return pdf
         except Exception as exc:
-            last = exc
+            # pdfplumber wraps pdfminer's errors; unwrap so a wrong password is told apart.
+            inner = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else None
+            last = inner if type(exc).__name__ == "PdfminerException" and inner else exc
     assert last is not None
     raise last
 
