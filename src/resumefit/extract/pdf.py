@@ -23,6 +23,7 @@ from .normalize import normalize_text
 X_TOLERANCE = 1.5
 Y_TOLERANCE = 3
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bpresent\b", re.I)
+_PAGE_REF = re.compile(r"\bpage\s*\d+(?:\s*(?:/|of)\s*\d+)?|\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\b|(?<![\d.,])\d{1,3}$")
 _PAGE_NUMBER = re.compile(r"^(?:page\s*)?\d{1,3}(?:\s*(?:/|of)\s*\d{1,3})?$", re.I)
 
 
@@ -259,7 +260,9 @@ def _stacked_share(lines: list[_Line]) -> float:
 def drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
     """Drop page numbers and headers/footers repeated on several pages."""
     def key(line: _Line) -> str:
-        return re.sub(r"\d+", "#", line.text.lower()).strip()
+        # Only page numbers vary between copies of a running line; other
+        # digits must match, or "2019 – 2021" lines would be dropped as repeats.
+        return _PAGE_REF.sub("#", line.text.lower()).strip()
 
     repeated: set[str] = set()
     if len(pages) > 1:
