@@ -75,8 +75,9 @@ _TEAM = re.compile(
     r"(engineers|developers|squads|teams|people)\b"
     r"|\b(\d{1,3})-(?:person|engineer|member)\b", re.I)
 
-# Openers that are not verbs of achievement; templates using them go last.
-_SOFT_OPENERS = ("acted", "served", "took", "was", "responsible")
+# Openers that are not verbs of achievement: their templates are used only when nothing else fits.
+_SOFT_OPENERS = frozenset({"acted", "served", "took", "was", "responsible", "helped", "assisted", "supported"})
+_EXTRA_STRONG = frozenset({"gave", "co-invented", "coded", "drew", "held", "taught", "sold"})
 _RESULT = re.compile(r"\[(?:X%|Y%|\$X|N|X|Y)[^\]]*\]")
 _STOP = frozenset("a an the and or of to in on for with by at from into as that its their our [n] [x] [y] [x%] "
                   "[y%] [$x] n x y".split())
@@ -255,9 +256,17 @@ def similar(a: str, b: str, threshold: float = 0.5) -> bool:
     return bool(ta and tb) and len(ta & tb) / len(ta | tb) >= threshold
 
 
+def opens_strong(text: str) -> bool:
+    """True when the bullet opens with a verb of achievement ("Led", "Cut", "Gave"), not "Acted as"."""
+    first = text.split()[0].lower() if text.split() else ""
+    if first in _SOFT_OPENERS:
+        return False
+    return first in ACTION_VERBS or first in _IRREGULAR.values() or first in _EXTRA_STRONG or (
+        first.endswith("ed") and len(first) > 4)
+
+
 def _verb_rank(template: str) -> int:
-    first = template.split()[0].lower()
-    return 1 if first in _SOFT_OPENERS or (first not in ACTION_VERBS and not first.endswith("ed")) else 0
+    return 0 if opens_strong(template) else 1
 
 
 def has_result_placeholder(text: str) -> bool:
@@ -280,6 +289,8 @@ def add_suggestions(results, taxonomy: Taxonomy, resume: Resume) -> list[Respons
         bullets: list[str] = []
         templates = sorted(item.templates, key=_verb_rank)
         for n, template in enumerate(templates):
+            if bullets and not opens_strong(template):
+                break  # "Acted as the bridge..." only when no strong template fits
             # Alternate the resume's products so a report does not repeat one name.
             product = context.products[(len(used) + n) % len(context.products)] if context.products else None
             bullet = fill(template, context, product=product)
