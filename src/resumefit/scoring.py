@@ -31,7 +31,7 @@ class ScoringSettings:
     extra evidence line), partial_base, max_evidence.
     """
 
-    sim_partial: float = 0.32
+    sim_partial: float = 0.10
     sim_covered: float = 1.01  # off: similarity alone never makes "covered"
     covered_base: float = 0.75
     covered_step: float = 0.08

@@ -1,0 +1,78 @@
+from resumefit import check_text, load_taxonomy
+
+BASE = "Jane Doe\njane@example.com\n\n"
+
+
+def verdict(text, rid, taxonomy=None):
+    return check_text(BASE + text, taxonomy=taxonomy).by_id(rid)
+
+
+def test_concrete_experience_line_covers(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    result = verdict("EXPERIENCE\n- Interviewed 40 merchants about payout delays\n", "interviews", tax)
+    assert result.status == "covered"
+    assert result.evidence[0].text == "Interviewed 40 merchants about payout delays"
+    assert result.evidence[0].section == "experience"
+    assert result.evidence[0].quantified
+
+
+def test_skills_list_mention_is_at_most_partial(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    result = verdict("SKILLS\nSQL, dashboards, user research, Jira\n", "dashboards", tax)
+    assert result.status == "partial"
+    assert verdict("SKILLS\nSQL, dashboards, user research, Jira\n", "interviews", tax).status == "partial"
+
+
+def test_summary_claim_is_at_most_partial(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    result = verdict("SUMMARY\nI love user research and talking to customers every week.\n", "interviews", tax)
+    assert result.status == "partial"
+
+
+def test_weak_opener_is_a_mention_not_an_achievement(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    assert verdict("EXPERIENCE\n- Helped with customer interviews for the app\n", "interviews", tax).status == "partial"
+
+
+def test_excluded_phrase_never_counts(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    assert verdict("EXPERIENCE\n- Ran patient interviews on the ward every shift\n", "interviews", tax).status == "missing"
+
+
+def test_nothing_relevant_is_missing_with_suggestions(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    result = verdict("EXPERIENCE\n- Baked 300 loaves a day\n", "dashboards", tax)
+    assert result.status == "missing" and result.score == 0 and not result.evidence
+    assert 1 <= len(result.suggestions) <= 3
+
+
+def test_scores_follow_statuses_and_weights(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    report = check_text(BASE + "EXPERIENCE\n- Interviewed 40 merchants about payouts\n", taxonomy=tax)
+    covered, missing = report.by_id("interviews"), report.by_id("dashboards")
+    assert covered.score > 0.7 and missing.score == 0
+    assert report.score == round(100 * (covered.score + missing.score) / 2)
+    assert [c.id for c in report.categories] == ["alpha", "beta"]
+    assert report.categories[0].covered == 1 and report.categories[1].missing == 1
+
+
+def test_same_input_same_output():
+    text = (BASE + "EXPERIENCE\n- Wrote the PRD and acceptance criteria for checkout\n"
+            "- Ran 25 customer interviews\n\nSKILLS\nSQL, Jira\n")
+    assert check_text(text).to_dict() == check_text(text).to_dict()
+
+
+def test_unquantified_evidence_is_flagged():
+    report = check_text(BASE + "EXPERIENCE\n- Wrote the PRD for the new checkout flow with engineering\n")
+    assert any("PRD" in e.text for e in report.unquantified)
+
+
+def test_real_taxonomy_reads_own_words():
+    text = BASE + ("EXPERIENCE\nProduct Manager, Parcelly | 2020–2024\n"
+                   "- Sat with six dispatchers and interviewed twelve fleet owners about late pickups\n"
+                   "- Built a Looker dashboard the exec team checked every Monday\n"
+                   "- Wrote the spec engineers built the tracking page from\n")
+    report = check_text(text)
+    for rid in ("customer-needs", "data-analysis", "requirements"):
+        assert report.by_id(rid).status == "covered", rid
+    assert report.by_id("evangelism").status == "missing"
