@@ -313,8 +313,8 @@ _HTML_RESUME = ("<script>alert('x')</script>\n=HYPERLINK(\"http://evil\")\n+1+2\
 CASES: list[Case] = [
     Case("empty file", _file("empty.pdf", b""), 3, ("empty",)),
     Case("whitespace only", _file("blank.txt", b"  \n\n \t\n"), 3, ("empty",)),
-    Case("random bytes .pdf", _file("random.pdf", lambda: _random(50_000, 1)), 3, ("save",)),
-    Case("random bytes .docx", _file("random.docx", lambda: _random(50_000, 2)), 3, ("save",)),
+    Case("random bytes .pdf", _file("random.pdf", lambda: _random(50_000, 1)), 3, ("not a PDF", "PDF or DOCX")),
+    Case("random bytes .docx", _file("random.docx", lambda: _random(50_000, 2)), 3, ("not a DOCX", "PDF or DOCX")),
     Case("truncated PDF", _file("truncated.pdf", lambda: pdf_bytes()[:1500]), 3, ("PDF",)),
     Case("PDF header only", _file("header.pdf", b"%PDF-1.7\n"), 3, ("PDF",)),
     Case("PDF named .docx", _file("really-pdf.docx", pdf_bytes), 0, warns="wrong-extension"),

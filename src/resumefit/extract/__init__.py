@@ -159,13 +159,15 @@ def _bound_text(lines: list[RawLine], warnings: list[DocWarning], limits: Limits
     budget = limits.max_chars
     wrapped = False
     for line in lines:
-        if budget <= 0:
+        if len(line.text) > budget:
             warnings.append(DocWarning("text-truncated", f"read the first {limits.max_chars:,} characters only"))
+            wrapped = wrapped or budget > MAX_LINE_CHARS
+            kept.extend(RawLine(piece) for piece in textwrap.wrap(line.text[:max(budget, 0)], MAX_LINE_CHARS))
             break
-        text = line.text[:budget]
+        text = line.text
         budget -= len(text) + 1
         if len(text) <= MAX_LINE_CHARS:
-            kept.append(line if text is line.text else RawLine(text, line.heading_hint))
+            kept.append(line)
             continue
         wrapped = True
         kept.extend(RawLine(piece) for piece in textwrap.wrap(text, MAX_LINE_CHARS, break_on_hyphens=False))
