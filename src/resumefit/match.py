@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 
@@ -138,8 +139,19 @@ class Rule:
             raise ValueError(f"rule {source!r} has nothing to match")
         return cls(source, tuple(groups), tuple(negated))
 
+    @cached_property
+    def _gates(self) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
+        """Per group with no number word: (every token, every prefix) that can start one of its terms."""
+        return tuple((frozenset().union(*(t.words[0].forms for t in group)),
+                      tuple(t.words[0].prefix for t in group if t.words[0].prefix is not None))
+                     for group in self.groups if not any(t.words[0].number for t in group))
+
     def find(self, tokens: list[str]) -> list[str] | None:
         """Return the matched words when every group matches, else None."""
+        # One cheap test per group rules out most lines before any term is tried.
+        for forms, prefixes in self._gates:
+            if forms.isdisjoint(tokens) and not (prefixes and any(t.startswith(prefixes) for t in tokens)):
+                return None
         matched: list[str] = []
         for alternatives in self.negated:
             if any(term.find(tokens) for term in alternatives):

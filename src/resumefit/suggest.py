@@ -8,6 +8,7 @@ alike and none repeats a line the resume already has.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -246,8 +247,9 @@ def tidy(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _words(text: str) -> set[str]:
-    return {t for t in tokenize(text) if t not in _STOP}
+@functools.lru_cache(maxsize=4096)  # each resume line is compared with every candidate bullet
+def _words(text: str) -> frozenset[str]:
+    return frozenset(t for t in tokenize(text) if t not in _STOP)
 
 
 def similar(a: str, b: str, threshold: float = 0.5) -> bool:
