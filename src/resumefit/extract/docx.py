@@ -9,12 +9,14 @@ import zipfile
 from ..errors import CorruptDocument, LimitExceeded
 from ..limits import Limits
 from ..models import DocWarning, RawLine
+from ..sections import STANDARD_HEADINGS
 from .normalize import join_split_letters, normalize_text, split_letter_share
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 # Word writes a text box twice: DrawingML in mc:Choice, VML in mc:Fallback.
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _BLOCK = {W + "p", W + "tbl", W + "sdt"}
+_GLUED_HEADING = re.compile(r"^\s*([A-Za-z][A-Za-z &-]{2,30}?)(?: {2,}|\t)(\S.*)$")
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{3,}")
 _DATES_ONLY = re.compile(
     r"^\(?(?:(?:[a-z]{3,9}\.?\s+|\d{1,2}/)?(?:19|20)\d{2}|present|current|now)"
@@ -153,7 +155,7 @@ def _paragraph(p, out: list[RawLine], boxes: list[RawLine]) -> None:
         if tag == W + "t" and node.text:
             parts.append(node.text)
         elif tag == W + "tab":
-            parts.append(" ")
+            parts.append("\t")  # kept until clean-up, so a tabbed-off heading can be split
         elif tag in (W + "br", W + "cr"):
             parts.append("\n")
     text = normalize_text("".join(parts))
@@ -178,8 +180,11 @@ def _split_long(text: str) -> list[str]:
     one paragraph also at the runs of spaces its author used to lay it out."""
     lines = []
     for piece in text.split("\n"):
+        glued = _GLUED_HEADING.match(piece)
         if len(piece.split()) >= 20 and len(_SPACE_RUN.findall(piece)) >= 2:
             lines += [part for part in _SPACE_RUN.split(piece) if part.strip()]
+        elif glued and glued.group(1).lower() in STANDARD_HEADINGS:
+            lines += [glued.group(1), glued.group(2)]  # "Skills  C#, .NET, ..." typed on one line
         else:
             lines.append(piece)
     return lines

@@ -19,8 +19,8 @@ from ..models import DocWarning, RawLine
 from .normalize import normalize_text
 
 # Tight horizontal tolerance: LaTeX output sets words with small gaps that
-# pdfplumber's default (3pt) runs together.
-X_TOLERANCE = 1.5
+# pdfplumber's default (3pt), and even 1.5pt (Awesome-CV), runs together.
+X_TOLERANCE = 1
 Y_TOLERANCE = 3
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)|\bpresent\b", re.I)
 _PAGE_REF = re.compile(r"\bpage\s*\d+(?:\s*(?:/|of)\s*\d+)?|\b\d{1,3}\s*(?:/|of)\s*\d{1,3}\b|(?<![\d.,])\d{1,3}$")

@@ -1,0 +1,58 @@
+"""Headings found, wrapped lines joined, kinds set."""
+
+from __future__ import annotations
+
+import pytest
+
+from resumefit.models import RawDocument, RawLine
+from resumefit.sections import canonical_section, heading_section, split_sections
+
+
+def split(*lines: str | tuple[str, bool]):
+    raw = tuple(RawLine(x) if isinstance(x, str) else RawLine(*x) for x in lines)
+    return split_sections(RawDocument("t", "txt", raw))
+
+
+@pytest.mark.parametrize("heading, name", [
+    ("PROFESSIONAL EXPERIENCE", "experience"), ("Where I've worked", "experience"),
+    ("Top Skills", "skills"), ("Software", "skills"), ("Toolbox", "skills"),
+    ("Licenses & Certifications", "certifications"), ("BAR ADMISSIONS", "certifications"),
+    ("The short version", "summary"), ("Education", "education"), ("Languages", "other"),
+    ("Senior Product Manager", None),
+])
+def test_canonical_section(heading, name):
+    assert canonical_section(heading) == name
+
+
+@pytest.mark.parametrize("text, hint, after_blank, expected", [
+    ("Experience", False, True, "experience"),
+    ("Experience", False, False, "experience"),  # standard heading, no blank above
+    ("Work on the roadmap", False, False, None),
+    ("Led the launch of the API.", True, True, None),
+    ("Acme Corp | 2019–2021", True, True, None),
+    ("VOLUNTEERING", False, True, "projects"),
+])
+def test_heading_section(text, hint, after_blank, expected):
+    assert heading_section(text, hint, after_blank) == expected
+
+
+def test_line_under_a_heading_is_content_even_if_it_looks_like_one():
+    resume = split("Jordan", "", ("Certifications", True), ("Certified Scrum Product Owner", False))
+    section = resume.sections[-1]
+    assert (section.name, [ln.text for ln in section.lines]) == ("certifications", ["Certified Scrum Product Owner"])
+
+
+def test_entry_header_wrapped_in_a_narrow_column_is_joined():
+    resume = split("", ("Education", True), "BA Communications, Marquette", "University, 2015",
+                   "", ("Experience", True), "Senior Site Reliability Engineer, Maplewave —", "Toronto, ON | 2020–2024",
+                   "• Defined SLOs and error budgets for 30 services together", "with their owning teams", "• Ran the incident reviews that led", "to the 2022 rebuild.")
+    education, experience = resume.sections
+    assert [(ln.text, ln.kind) for ln in education.lines] == [("BA Communications, Marquette University, 2015", "entry")]
+    assert [ln.kind for ln in experience.lines] == ["entry", "bullet", "bullet"]
+    assert experience.lines[0].text == "Senior Site Reliability Engineer, Maplewave — Toronto, ON | 2020–2024"
+    assert experience.lines[2].text == "Ran the incident reviews that led to the 2022 rebuild."
+
+
+def test_all_caps_company_inside_experience_is_not_a_section():
+    resume = split("", "EXPERIENCE", "ACME CORP", "Product Manager | 2019–2021", "• Shipped billing")
+    assert [s.name for s in resume.sections] == ["experience"]
