@@ -337,7 +337,7 @@ CASES: list[Case] = [
     Case("scanned PDF", _with("scan.pdf", build_scanned_pdf), 3, ("scanned", "text PDF")),
     Case("1,500-page PDF", _with("long.pdf", build_many_pages_pdf), 0, warns="pages-truncated"),
     Case("huge page PDF", _with("huge-page.pdf", build_huge_page_pdf), 0),
-    Case("200k vector paths", _with("paths.pdf", build_vector_pdf), 0),
+    Case("200k vector paths", _with("paths.pdf", build_vector_pdf), 3, ("time limit", "--timeout")),
     Case("PDF flate bomb", _with("flate-bomb.pdf", build_flate_bomb_pdf), 3, ("limit",)),
     Case("PDF page-tree loop", _with("page-loop.pdf", build_page_loop_pdf), 3, ("PDF",)),
     Case("11 MB text file", _file("huge.txt", _huge_text), 3, ("size limit", "--max-size")),

@@ -14,7 +14,7 @@ DEFAULT_MAX_ZIP_RATIO = 200  # inflated / compressed, per archive member
 DEFAULT_MAX_LINES = 5000  # resume lines scored
 # python-docx builds an lxml tree of each part whole, at many times its size.
 DEFAULT_MAX_XML_PART = 16 * 1024 * 1024
-DEFAULT_MAX_CHARS = 200_000  # characters of text scored (a long resume has 20,000)
+DEFAULT_MAX_CHARS = 100_000  # characters of text scored (a long resume has 20,000)
 
 
 @dataclass(frozen=True)
