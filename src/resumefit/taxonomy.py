@@ -118,7 +118,8 @@ def parse_taxonomy(text: str, origin: str = "<taxonomy>", digest: str = "", expe
     import yaml
 
     try:
-        data = yaml.safe_load(text)
+        # libyaml's safe loader parses the taxonomy ~10x faster: it is on every check's start-up path.
+        data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise TaxonomyError(f"not valid YAML: {exc}".splitlines()[0], path=origin) from None
     if not isinstance(data, dict):
