@@ -15,9 +15,19 @@ from functools import cached_property
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 
 
+# Shorthand that terse resumes use ("w/ security & audit", "PRDs for 3 engs").
+_SHORTHAND = ((re.compile(r"\bw/o\b"), " without "), (re.compile(r"\bw/(?=\s|\w)"), " with "),
+              (re.compile(r"\s&\s"), " and "), (re.compile(r"\bbc\b"), " because "),
+              (re.compile(r"\bengs\b"), " engineers "), (re.compile(r"\bdevs\b"), " developers "),
+              (re.compile(r"\breqs\b"), " requirements "), (re.compile(r"\bmgmt\b"), " management "))
+
+
 def tokenize(text: str) -> list[str]:
     """Split lower-cased text into word tokens (keeps c++, c#, node.js)."""
-    return _TOKEN_RE.findall(text.lower())
+    text = text.lower()
+    for pattern, replacement in _SHORTHAND:
+        text = pattern.sub(replacement, text)
+    return _TOKEN_RE.findall(text)
 
 
 # Irregular verbs resumes use: any form in a pattern matches every form.
@@ -40,22 +50,41 @@ _IRREGULAR_INDEX = {form: frozenset(group) for group in _IRREGULAR for form in g
 
 
 def inflections(word: str) -> frozenset[str]:
-    """Return the forms a plain pattern word matches (plural, past, -ing, -er)."""
+    """Return the forms a plain pattern word matches (plural, past, -ing).
+
+    A past-tense pattern ("saved", "planned") also matches its other forms.
+    """
     if word in _IRREGULAR_INDEX:
         return _IRREGULAR_INDEX[word]
-    forms = {word}
     if len(word) < 3 or not word.isalpha():
-        return frozenset(forms | {word + "s"})
-    stems = [word]
-    if word.endswith("e"):
-        stems.append(word[:-1])
-    if word.endswith("y") and word[-2:-1] not in "aeiou":
-        forms.update({word[:-1] + "ies", word[:-1] + "ied"})
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", word):
-        stems.append(word + word[-1])  # plan -> planned, ship -> shipping
-    for stem in stems:
-        forms.update({stem + "s", stem + "es", stem + "ed", stem + "ing", stem + "er", stem + "ers", stem + "d"})
+        return frozenset({word, word + "s"})
+    forms = {word}
+    for base in _bases(word):
+        forms |= _forms_of(base)
     return frozenset(forms)
+
+
+def _bases(word: str) -> list[str]:
+    if word.endswith("ied") and len(word) > 4:
+        return [word[:-3] + "y"]
+    if word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        if stem[-1] == stem[-2] and stem[-1] in "bdgklmnprt":
+            return [stem[:-1]]  # planned -> plan
+        return [stem, stem + "e"]  # owned -> own, saved -> save
+    return [word]
+
+
+def _forms_of(base: str) -> set[str]:
+    # No -er/-ers: "owner", "manager", "planner" name people, not the act.
+    forms = {base + suffix for suffix in ("", "s", "es", "ed", "d", "ing")}
+    if base.endswith("e"):
+        forms.add(base[:-1] + "ing")
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        forms |= {base[:-1] + "ies", base[:-1] + "ied"}
+    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base):
+        forms |= {base + base[-1] + suffix for suffix in ("ed", "ing")}
+    return forms
 
 
 NUMBER_WORDS = frozenset(

@@ -28,7 +28,8 @@ class ScoringSettings:
     Fields: sim_partial (TF-IDF cosine that makes a line a mention),
     sim_covered (cosine that, on a concrete line, counts as covered),
     covered_base / covered_step (score of a covered item and the bonus per
-    extra evidence line), partial_base, max_evidence.
+    extra evidence line), partial_base (a weak line about the work),
+    listed_base (only a skills list, summary or similar wording), max_evidence.
     """
 
     sim_partial: float = 0.10
@@ -37,6 +38,7 @@ class ScoringSettings:
     covered_step: float = 0.08
     quantified_bonus: float = 0.05
     partial_base: float = 0.35
+    listed_base: float = 0.2
     max_evidence: int = 3
 
 
@@ -112,8 +114,9 @@ class Scorer:
             shown = strong
         elif mentions:
             status = "partial"
-            top = max(e.score for e in mentions)
-            score = s.partial_base + 0.15 * min(1.0, top)
+            # A skills-list or summary mention is worth less than work described weakly.
+            in_work = any(e.section in CONCRETE_SECTIONS and e.strength == "mention" for e in mentions)
+            score = s.partial_base if in_work else s.listed_base
             shown = mentions
         else:
             status, score, shown = "missing", 0.0, []
@@ -123,6 +126,11 @@ class Scorer:
     def _line_evidence(self, item: Responsibility, vector: dict[int, float], view: _LineView) -> Evidence | None:
         s = self.settings
         line = view.line
+        if line.kind == "entry":
+            # A job title can show a responsibility by itself ("Product Manager" owns a product).
+            held = all_matches(item.held, view.tokens) if item.held and line.section in CONCRETE_SECTIONS else []
+            if held:
+                return Evidence(line.text, line.section, line.index, "strong", 0.9, tuple(held), view.quantified)
         strong_words = all_matches(item.strong, view.tokens)
         similarity = cosine(view.vector, vector)
         if strong_words and view.concrete:

@@ -13,7 +13,7 @@ from .match import Rule, compile_rules
 
 REQUIRED_TEXT = ("title", "category", "evidence", "why")
 REQUIRED_LISTS = ("sources", "keywords", "templates")
-OPTIONAL_LISTS = ("rules", "mentions", "exclude")
+OPTIONAL_LISTS = ("rules", "mentions", "exclude", "titles")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -30,8 +30,9 @@ class Responsibility:
     """One responsibility of the role, with its compiled matchers.
 
     Fields: id, category, title, evidence, why, weight, sources, keywords,
-    rules, mentions, exclude (source strings), templates, and the compiled
-    ``strong``, ``weak`` and ``excluded`` rule tuples.
+    rules, mentions, exclude, titles (source strings), templates, and the
+    compiled ``strong``, ``weak``, ``excluded`` and ``held`` (job titles that
+    show the responsibility by themselves) rule tuples.
     """
 
     id: str
@@ -46,9 +47,11 @@ class Responsibility:
     mentions: tuple[str, ...]
     exclude: tuple[str, ...]
     templates: tuple[str, ...]
+    titles: tuple[str, ...] = ()
     strong: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     weak: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     excluded: tuple[Rule, ...] = field(repr=False, compare=False, default=())
+    held: tuple[Rule, ...] = field(repr=False, compare=False, default=())
 
     def description(self) -> str:
         """Title, what counts, why and keywords: the entry as ``explain`` shows it."""
@@ -190,10 +193,11 @@ def _parse_entry(entry, position: int, categories: set[str], origin: str) -> Res
         strong = compile_rules(lists["keywords"] + lists["rules"])
         weak = compile_rules(lists["mentions"])
         excluded = compile_rules(lists["exclude"])
+        held = compile_rules(lists["titles"])
     except ValueError as exc:
         raise TaxonomyError(f"{where}: {exc}", path=origin) from None
     return Responsibility(
         id=rid, category=entry["category"], title=entry["title"].strip(),
         evidence=" ".join(entry["evidence"].split()), why=" ".join(entry["why"].split()),
-        weight=weight, strong=strong, weak=weak, excluded=excluded, **lists,
+        weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, **lists,
     )
