@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from resumefit.batch import (ResultsFile, Summary, build_row, check_folder, csv_cell, discover, report_name,
-                             row_columns, write_report, FileResult)
+                             row_columns, score_file, write_report, FileResult)
 from resumefit.cli import cli
 from resumefit.errors import OutputError
 from resumefit.taxonomy import load_taxonomy
@@ -111,6 +111,13 @@ def test_rows_have_the_same_keys_for_scored_and_failed_files(tax):
     assert list(report_row) == row_columns(tax)
     assert report_row["status"] == "failed" and report_row["score"] is None
     assert len([c for c in row_columns(tax) if c in tax.ids]) == 23
+
+
+def test_rows_do_not_depend_on_suggestions_so_the_command_skips_them(tax):
+    for source in sorted(DEV.glob("*.txt"))[:6]:
+        full, lean = (score_file(source.name, str(source), tax, suggest=flag) for flag in (True, False))
+        assert build_row(lean, tax) == build_row(full, tax)
+        assert not any(r.suggestions for r in lean.report.responsibilities)
 
 
 # -- rows on disk --------------------------------------------------------------------------------

@@ -105,15 +105,19 @@ def _scorer_for(taxonomy: "Taxonomy | None"):
 
 
 def score_file(rel: str, source: str | bytes, taxonomy: "Taxonomy | None" = None, limits: Limits | None = None,
-               password: str | None = None, render_format: str | None = None) -> FileResult:
-    """Score one file (a path or its bytes) and never raise: a failure becomes the result's error."""
+               password: str | None = None, render_format: str | None = None, suggest: bool = True) -> FileResult:
+    """Score one file (a path or its bytes) and never raise: a failure becomes the result's error.
+
+    ``suggest=False`` skips suggested bullets and rewrites: a third of the
+    scoring time, and nothing a row holds depends on them.
+    """
     from .extract import read_document
     from .sections import split_sections
 
     start = time.perf_counter()
     try:
         doc = read_document(source, filename=rel, limits=limits, password=password)
-        report = _scorer_for(taxonomy).score(split_sections(doc))
+        report = _scorer_for(taxonomy).score(split_sections(doc), suggest=suggest or bool(render_format))
         rendered = None
         if render_format:
             from .report import render
@@ -140,7 +144,7 @@ def crash_result(rel: str, what: str) -> FileResult:
 
 # -- the local process pool ----------------------------------------------------------------------
 
-def _worker_main(conn, taxonomy, limits, password, render_format) -> None:
+def _worker_main(conn, taxonomy, limits, password, render_format, suggest) -> None:
     """Serve tasks over a pipe until it closes: (rel, path) in, FileResult out."""
     # The parent handles Ctrl-C and stops the workers; they must not die mid-row.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -153,7 +157,7 @@ def _worker_main(conn, taxonomy, limits, password, render_format) -> None:
             return  # the parent is gone
         if task is None:
             return
-        conn.send(score_file(task[0], task[1], taxonomy, limits, password, render_format))
+        conn.send(score_file(task[0], task[1], taxonomy, limits, password, render_format, suggest))
 
 
 class _Worker:
@@ -267,14 +271,16 @@ def default_jobs() -> int:
 def check_folder(folder: str | os.PathLike, *, jobs: int | None = None, glob: str | None = None,
                  taxonomy: "Taxonomy | str | os.PathLike | None" = None, limits: Limits | dict | None = None,
                  password: str | None = None, render_format: str | None = None, skip: Iterable[str] = (),
-                 exclude: Iterable[str | os.PathLike] = (), scheduler: Any = None) -> Iterator[FileResult]:
+                 exclude: Iterable[str | os.PathLike] = (), scheduler: Any = None,
+                 suggest: bool = True) -> Iterator[FileResult]:
     """Score every resume under folder in parallel, yielding each result as it completes.
 
     ``jobs`` worker processes (default: every core) each build the scorer
     once. A file over ``limits.timeout`` seconds is stopped and its worker
     replaced. ``skip`` holds relative paths already done (resuming);
     ``render_format`` (markdown, json, html) also renders each report in the
-    worker. ``scheduler`` (a Dask address or Client) runs the same work on
+    worker; ``suggest=False`` leaves out suggested bullets (rows do not
+    need them; reports rendered in the worker always have them). ``scheduler`` (a Dask address or Client) runs the same work on
     a Dask cluster instead (``pip install resumefit[dask]``).
     Raises BatchError if no worker can run; per-file failures are results.
     """
@@ -289,8 +295,8 @@ def check_folder(folder: str | os.PathLike, *, jobs: int | None = None, glob: st
     tasks = ((rel, os.path.join(folder, rel)) for rel in paths)
     if scheduler is not None:
         from .dask_backend import run_dask
-        return run_dask(tasks, scheduler, tax, limits, password, render_format)
-    return _run_local(tasks, jobs or default_jobs(), (tax, limits, password, render_format), limits.timeout)
+        return run_dask(tasks, scheduler, tax, limits, password, render_format, suggest)
+    return _run_local(tasks, jobs or default_jobs(), (tax, limits, password, render_format, suggest), limits.timeout)
 
 
 # -- rows ----------------------------------------------------------------------------------------

@@ -47,7 +47,7 @@ def _read(rel: str, path: str, limits: Limits) -> bytes | FileResult:
 
 
 def run_dask(tasks: Iterator[tuple[str, str]], scheduler: Any, taxonomy, limits: Limits, password: str | None,
-             render_format: str | None) -> Iterator[FileResult]:
+             render_format: str | None, suggest: bool = True) -> Iterator[FileResult]:
     """Score (relative path, path) tasks on a Dask cluster, yielding results as they complete."""
     from distributed import wait
 
@@ -68,7 +68,7 @@ def run_dask(tasks: Iterator[tuple[str, str]], scheduler: Any, taxonomy, limits:
                     yield data
                     continue
                 future = client.submit(score_file, task[0], data, taxonomy_future, limits, password, render_format,
-                                       pure=False)
+                                       suggest, pure=False)
                 inflight[future] = (task[0], time.monotonic() + limits.timeout)
             if not inflight:
                 return

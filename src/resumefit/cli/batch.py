@@ -85,7 +85,7 @@ def _run(folder, pattern, jobs, tax, limits, password, report_dir, report_format
         os.makedirs(report_dir, exist_ok=True)
     results = check_folder(folder, jobs=jobs, glob=pattern, taxonomy=tax, limits=limits, password=password,
                            render_format=report_format if report_dir else None, skip=done, exclude=exclude,
-                           scheduler=scheduler)
+                           scheduler=scheduler, suggest=False)
     progress = None
     if not quiet and sys.stderr.isatty():
         total = sum(1 for rel in discover(folder, pattern, exclude) if clean_text(rel) not in done)
