@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from .language import starts_with_action
 from .models import Line, RawDocument, Resume, Section
 
 # Heading words -> canonical section, tried in order; covers unusual headings
@@ -58,6 +59,10 @@ def heading_section(text: str, hint: bool, after_blank: bool) -> str | None:
     known = canonical_section(stripped)
     standard = stripped.lower() in STANDARD_HEADINGS
     if known and len(words) <= 5 and (hint or all_caps or colon or after_blank or standard):
+        return known
+    # A short capitalised heading phrase ("Where I've worked") with no blank line
+    # or bold above it, as PDF layouts often give; an action verb means a bullet.
+    if known and len(words) <= 3 and stripped[0].isupper() and not starts_with_action(stripped):
         return known
     if (all_caps or (hint and colon)) and len(words) <= 4 and after_blank:
         return ""
