@@ -58,6 +58,10 @@ def batch(folder, pattern, jobs, output, row_fmt, resume, overwrite, report_dir,
             _write_summary(summary_path, sorted(rows, key=lambda r: r["path"]), top)
     except ResumefitError as exc:
         fail(exc)
+    except KeyboardInterrupt:
+        kept = f"; the finished rows are in {output} (run again with --resume to finish)" if output else ""
+        click.echo(f"resumefit: interrupted{kept}", err=True)
+        sys.exit(130)
     total = summary.scored + len(summary.failures)
     if total == 0:
         fail(ResumefitError("no resumes found", path=folder, hint="resumefit reads .pdf .docx .txt .md .json .zip; check --glob"),
