@@ -71,7 +71,8 @@ def _bases(word: str) -> list[str]:
         stem = word[:-2]
         if stem[-1] == stem[-2] and stem[-1] in "bdgklmnprt":
             return [stem[:-1]]  # planned -> plan
-        return [stem, stem + "e"]  # owned -> own, saved -> save
+        # owned -> own, saved -> save; but "founded" must not match "found" (find).
+        return [word] + [b for b in (stem, stem + "e") if b not in _IRREGULAR_INDEX]
     return [word]
 
 
