@@ -64,6 +64,8 @@ def starts_with_action(text: str) -> bool:
 def weak_opener(text: str) -> str | None:
     """Return the weak phrase a line opens with ("helped", "responsible for"), if any."""
     lowered = text.lower().lstrip("•-* ")
+    if lowered.startswith(("i ", "we ")):
+        lowered = lowered.split(" ", 1)[1]
     for phrase in WEAK_OPENERS:
         if lowered.startswith(phrase):
             return phrase

@@ -30,6 +30,11 @@ def tokenize(text: str) -> list[str]:
     return _TOKEN_RE.findall(text)
 
 
+# Past-tense patterns do not also match these bases: as nouns they mean something else
+# ("modelled the market" is not "a pricing model", "briefed the CEO" is not "a brief").
+_NOUN_BASES = frozenset("model brief pilot found review record budget schedule report document map chart staff "
+                        "feature process scope design test".split())
+
 # Irregular verbs resumes use: any form in a pattern matches every form.
 _IRREGULAR = [set(group.split()) for group in (
     "write writes writing wrote written", "run runs running ran", "lead leads leading led",
@@ -72,7 +77,7 @@ def _bases(word: str) -> list[str]:
         if stem[-1] == stem[-2] and stem[-1] in "bdgklmnprt":
             return [stem[:-1]]  # planned -> plan
         # owned -> own, saved -> save; but "founded" must not match "found" (find).
-        return [word] + [b for b in (stem, stem + "e") if b not in _IRREGULAR_INDEX]
+        return [word] + [b for b in (stem, stem + "e") if b not in _IRREGULAR_INDEX and b not in _NOUN_BASES]
     return [word]
 
 

@@ -130,7 +130,8 @@ class Scorer:
             # A job title can show a responsibility by itself ("Product Manager" owns a product).
             held = all_matches(item.held, view.tokens) if item.held and line.section in CONCRETE_SECTIONS else []
             if held:
-                return Evidence(line.text, line.section, line.index, "strong", 0.9, tuple(held), view.quantified)
+                # Labellers split on a bare title; it is a mention until a bullet shows the work.
+                return Evidence(line.text, line.section, line.index, "mention", 0.6, tuple(held), view.quantified)
         strong_words = all_matches(item.strong, view.tokens)
         similarity = cosine(view.vector, vector)
         if strong_words and view.concrete:
