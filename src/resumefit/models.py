@@ -118,7 +118,7 @@ class Evidence:
 
     Fields: text, section, line (index), strength (``strong`` an achievement,
     ``mention`` a listing or claim, ``similar`` worded like the
-    responsibility), score (0-1), terms (the words that matched),
+    responsibility, ``cue`` a work line touching the topic), score (0-1), terms (the words that matched),
     quantified (the line holds a number, percentage or amount).
     """
 

@@ -29,7 +29,8 @@ class ScoringSettings:
     sim_covered (cosine that, on a concrete line, counts as covered),
     covered_base / covered_step (score of a covered item and the bonus per
     extra evidence line), partial_base (a weak line about the work),
-    listed_base (only a skills list, summary or similar wording), max_evidence.
+    listed_base (only a skills list, summary or similar wording), cue_base
+    (only a work line touching the topic's words), max_evidence.
     """
 
     sim_partial: float = 0.10
@@ -39,6 +40,7 @@ class ScoringSettings:
     quantified_bonus: float = 0.05
     partial_base: float = 0.35
     listed_base: float = 0.2
+    cue_base: float = 0.1
     max_evidence: int = 3
 
 
@@ -116,7 +118,8 @@ class Scorer:
             status = "partial"
             # A skills-list or summary mention is worth less than work described weakly.
             in_work = any(e.section in CONCRETE_SECTIONS and e.strength == "mention" for e in mentions)
-            score = s.partial_base if in_work else s.listed_base
+            only_cues = all(e.strength == "cue" for e in mentions)
+            score = s.cue_base if only_cues else s.partial_base if in_work else s.listed_base
             shown = mentions
         else:
             status, score, shown = "missing", 0.0, []
@@ -145,6 +148,10 @@ class Scorer:
             return Evidence(line.text, line.section, line.index, "mention", 0.45, tuple(weak_words), view.quantified)
         if similarity >= s.sim_partial:
             return Evidence(line.text, line.section, line.index, "similar", similarity, (), view.quantified)
+        # A work line on the topic that no rule recognises: partial, never covered.
+        cue_words = all_matches(item.cued, view.tokens) if view.concrete and item.cued else []
+        if cue_words:
+            return Evidence(line.text, line.section, line.index, "cue", s.cue_base, tuple(cue_words), view.quantified)
         return None
 
 

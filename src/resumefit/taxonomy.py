@@ -13,7 +13,7 @@ from .match import Rule, compile_rules
 
 REQUIRED_TEXT = ("title", "category", "evidence", "why")
 REQUIRED_LISTS = ("sources", "keywords", "templates")
-OPTIONAL_LISTS = ("rules", "mentions", "exclude", "titles")
+OPTIONAL_LISTS = ("rules", "mentions", "exclude", "titles", "cues")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -31,8 +31,9 @@ class Responsibility:
 
     Fields: id, category, title, evidence, why, weight, sources, keywords,
     rules, mentions, exclude, titles (source strings), templates, and the
-    compiled ``strong``, ``weak``, ``excluded`` and ``held`` (job titles that
-    show the responsibility by themselves) rule tuples.
+    compiled ``strong``, ``weak``, ``excluded``, ``held`` (job titles that
+    mention the responsibility) and ``cued`` (topic words that, in a work
+    line, show the topic is touched) rule tuples.
     """
 
     id: str
@@ -48,10 +49,12 @@ class Responsibility:
     exclude: tuple[str, ...]
     templates: tuple[str, ...]
     titles: tuple[str, ...] = ()
+    cues: tuple[str, ...] = ()
     strong: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     weak: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     excluded: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     held: tuple[Rule, ...] = field(repr=False, compare=False, default=())
+    cued: tuple[Rule, ...] = field(repr=False, compare=False, default=())
 
     def description(self) -> str:
         """Title, what counts, why and keywords: the entry as ``explain`` shows it."""
@@ -194,10 +197,11 @@ def _parse_entry(entry, position: int, categories: set[str], origin: str) -> Res
         weak = compile_rules(lists["mentions"])
         excluded = compile_rules(lists["exclude"])
         held = compile_rules(lists["titles"])
+        cued = compile_rules(lists["cues"])
     except ValueError as exc:
         raise TaxonomyError(f"{where}: {exc}", path=origin) from None
     return Responsibility(
         id=rid, category=entry["category"], title=entry["title"].strip(),
         evidence=" ".join(entry["evidence"].split()), why=" ".join(entry["why"].split()),
-        weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, **lists,
+        weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, cued=cued, **lists,
     )
