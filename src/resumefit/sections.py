@@ -10,13 +10,13 @@ from .models import Line, RawDocument, Resume, Section
 # Heading words -> canonical section, tried in order; covers unusual headings
 # such as "What I've shipped" or "Toolbox".
 HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("summary", ("summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio", "in short", "short version", "at a glance")),
+    ("summary", ("what i do", "why product", "in short", "tl;dr", "tldr", "summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio", "in short", "short version", "at a glance")),
     ("certifications", ("certif", "licens", "credential", "courses", "coursework", "admission")),
     ("education", ("education", "school", "academic", "degree", "university", "where i learned", "learning", "training", "studies", "qualifications")),
-    ("skills", ("skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools", "software")),
+    ("skills", ("toolkit", "tech i use", "skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools", "software")),
     ("projects", ("project", "portfolio", "side quest", "hackathon", "shipped", "built", "selected work", "open source", "achievements", "accomplishments", "volunteer", "leadership")),
-    ("experience", ("experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
-    ("other", ("interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
+    ("experience", ("earlier", "before", "previously", "experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
+    ("other", ("other", "interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
 )
 # Headings so standard that they open a section even with no blank line or
 # bold above them (text pasted from a LinkedIn PDF, one-paragraph Word files).
