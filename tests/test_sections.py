@@ -18,7 +18,8 @@ def split(*lines: str | tuple[str, bool]):
     ("Top Skills", "skills"), ("Software", "skills"), ("Toolbox", "skills"),
     ("Licenses & Certifications", "certifications"), ("BAR ADMISSIONS", "certifications"),
     ("The short version", "summary"), ("Education", "education"), ("Languages", "other"),
-    ("Senior Product Manager", None),
+    ("Senior Product Manager", None), ("Before product", "experience"), ("Earlier", "experience"),
+    ("What I do", "summary"), ("Technical Toolkit", "skills"), ("Other", "other"),
 ])
 def test_canonical_section(heading, name):
     assert canonical_section(heading) == name
@@ -56,3 +57,18 @@ def test_entry_header_wrapped_in_a_narrow_column_is_joined():
 def test_all_caps_company_inside_experience_is_not_a_section():
     resume = split("", "EXPERIENCE", "ACME CORP", "Product Manager | 2019–2021", "• Shipped billing")
     assert [s.name for s in resume.sections] == ["experience"]
+
+
+def test_wrapped_year_tail_stays_with_its_bullet():
+    resume = split("EXPERIENCE", "• Wrote the three-year plan; leadership made it the main bet for", "2022.",
+                   "• Kept the roadmap")
+    texts = [line.text for line in resume.lines]
+    assert texts == ["Wrote the three-year plan; leadership made it the main bet for 2022.", "Kept the roadmap"]
+
+
+def test_short_heading_phrase_needs_no_blank_line_or_bold():
+    resume = split("EXPERIENCE", "• Built the API", "Where I've worked", "PM, Acme | 2019-2021", "• Ran the beta")
+    assert [s.name for s in resume.sections] == ["experience", "experience"]
+    assert resume.sections[1].heading == "Where I've worked"
+    # an action verb opens a bullet, not a heading
+    assert heading_section("Built the platform", False, False) is None

@@ -141,8 +141,8 @@ def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
         previous, before = out[-1] if out else ("", "")
         if before == "bullet" and kind == "text" and _continues(previous, text, uses_glyphs):
             out[-1] = (previous + " " + text, "bullet")
-        elif before == "bullet" and kind == "entry" and text[:1].islower():
-            out[-1] = (previous + " " + text, "bullet")  # "...that led" / "to the 2022 rebrand."
+        elif before == "bullet" and kind == "entry" and (text[:1].islower() or _bare_tail(previous, text)):
+            out[-1] = (previous + " " + text, "bullet")  # "...that led" / "to the 2022 rebrand.", "...bet for" / "2022."
         elif before == "text" and kind == "text" and _continues(previous, text, False):
             out[-1] = (previous + " " + text, "text")
         elif before == "text" and kind == "entry" and _wrapped_entry(previous, text):
@@ -150,6 +150,11 @@ def _join_wrapped(items: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             out.append((text, kind))
     return out
+
+
+def _bare_tail(previous: str, text: str) -> bool:
+    """A wrapped bullet's last word or two that happen to hold a year ("2022.")."""
+    return len(text.split()) <= 2 and text.endswith(".") and not _SENTENCE_END.search(previous)
 
 
 def _wrapped_entry(previous: str, text: str) -> bool:
