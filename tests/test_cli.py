@@ -108,3 +108,14 @@ def test_every_command_has_help(run):
     for name, command in cli.commands.items():
         assert command.help, name
         assert run(name, "--help").exit_code == 0
+
+
+def test_written_report_has_ordinary_permissions(run, tmp_path):
+    import os
+    import stat
+
+    out = tmp_path / "r.md"
+    assert run("check", SAMPLES / "nurse.txt", "--output", out).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~umask
