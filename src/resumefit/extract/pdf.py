@@ -9,9 +9,12 @@ row instead, so each date stays with its entry.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from dataclasses import dataclass
+from operator import itemgetter
+from typing import Iterator
 
 from ..errors import CorruptDocument, EncryptedDocument, ScannedDocument
 from ..limits import Limits
@@ -69,13 +72,10 @@ def read_pdf(data: bytes, limits: Limits, password: str | None = None) -> tuple[
         if total > limits.max_pages:
             warnings.append(DocWarning("pages-truncated", f"read the first {limits.max_pages} of {total} pages (raise --max-pages to read more)"))
         pages: list[list[_Line]] = []
-        images = 0
         columns = 0
         for page in pdf.pages[: limits.max_pages]:
             try:
-                words = page.extract_words(x_tolerance=X_TOLERANCE, y_tolerance=Y_TOLERANCE,
-                                           keep_blank_chars=False, extra_attrs=["size", "fontname"])
-                images += len(page.images)
+                words = page_words(page)
             except Exception as exc:
                 raise CorruptDocument(f"a page of the PDF is damaged ({type(exc).__name__})") from None
             ordered, split = order_page(words, float(page.width))
@@ -83,7 +83,7 @@ def read_pdf(data: bytes, limits: Limits, password: str | None = None) -> tuple[
             pages.append(ordered)
         read = min(total, limits.max_pages)
     if not any(pages):
-        if images or read:
+        if read:
             raise ScannedDocument("the PDF has no text layer; it looks scanned or made of images")
     empty_pages = sum(1 for p in pages if not p)
     if empty_pages and empty_pages < len(pages):
@@ -108,6 +108,107 @@ def _open(pdfplumber, data: bytes, password: str | None):
             last = inner if type(exc).__name__ == "PdfminerException" and inner else exc
     assert last is not None
     raise last
+
+
+# Characters as plain tuples: pdfplumber's dict per character (about twenty
+# attributes) is half of its reading time, and words need only these.
+_TEXT, _X0, _X1, _TOP, _BOTTOM, _UPRIGHT, _SIZE, _FONT = range(8)
+_LIGATURES = {"\ufb00": "ff", "\ufb03": "ffi", "\ufb04": "ffl", "\ufb01": "fi", "\ufb02": "fl", "\ufb06": "st",
+              "\ufb05": "st"}
+
+
+def page_words(page) -> list[dict]:
+    """Return a pdfplumber page's words, as ``page.extract_words`` gives them with our tolerances.
+
+    Same result (text, x0, x1, top, bottom, upright, size, fontname) from
+    pdfminer's layout objects directly: characters of one font and size, in
+    stream order, are clustered into lines, sorted along the line, and split
+    where the gap exceeds the tolerance (``tests/test_extract_pdf.py``
+    compares the two).
+    """
+    words: list[dict] = []
+    for (upright, _size, _font), run in itertools.groupby(_page_chars(page), key=itemgetter(_UPRIGHT, _SIZE, _FONT)):
+        for line in _char_lines(list(run), upright):
+            words.extend(_merge_chars(chars) for chars in _split_words(line, upright))
+    return words
+
+
+def _page_chars(page) -> list[tuple]:
+    """Return the page's characters as tuples, in pdfplumber's page coordinates."""
+    from pdfminer.layout import LTChar, LTContainer
+
+    height = page.height
+    mb_x0, mb_top = page.mediabox[:2]
+    chars: list[tuple] = []
+
+    def walk(objects) -> None:
+        for obj in objects:
+            if isinstance(obj, LTContainer):
+                walk(obj._objs)
+            elif isinstance(obj, LTChar):
+                font = obj.fontname
+                if isinstance(font, bytes):  # rare byte-encoded names, decoded as pdfplumber does
+                    from pdfplumber.page import fix_fontname_bytes
+                    font = fix_fontname_bytes(font)
+                x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
+                chars.append((obj.get_text(), x0, x1, (height - obj.y1) + mb_top, (height - obj.y0) + mb_top,
+                              obj.upright, obj.size, font))
+
+    walk(page.layout._objs)
+    return chars
+
+
+def _char_lines(chars: list[tuple], upright: bool) -> list[list[tuple]]:
+    """Cluster characters into lines (by top, or x0 for rotated text), each sorted along the line."""
+    key, tolerance = (_TOP, Y_TOLERANCE) if upright else (_X0, X_TOLERANCE)
+    # Chained clustering, as pdfplumber's cluster_objects: a value within the tolerance of the previous joins it.
+    cluster: dict[float, int] = {}
+    index, last = -1, None
+    for value in sorted({c[key] for c in chars}):
+        if last is None or value > last + tolerance:
+            index += 1
+        cluster[value] = index
+        last = value
+    along = (lambda c: c[_X0]) if upright else (lambda c: (c[_TOP], c[_BOTTOM]))
+    lines: list[list[tuple]] = []
+    for _, members in itertools.groupby(sorted(chars, key=lambda c: cluster[c[key]]), key=lambda c: cluster[c[key]]):
+        lines.append(sorted(members, key=along))
+    return lines
+
+
+def _split_words(line: list[tuple], upright: bool) -> Iterator[list[tuple]]:
+    """Split a sorted line of characters into words at blanks and at gaps over the tolerance."""
+    lo, hi, cross, along_tol, cross_tol = ((_X0, _X1, _TOP, X_TOLERANCE, Y_TOLERANCE) if upright
+                                           else (_TOP, _BOTTOM, _X0, Y_TOLERANCE, X_TOLERANCE))
+    word: list[tuple] = []
+    for char in line:
+        text = char[_TEXT]
+        if text.isspace():
+            if word:
+                yield word
+            word = []
+        elif text == "":
+            # pdfplumber's punctuation test ("" in "") makes an empty glyph a word of its own.
+            if word:
+                yield word
+            yield [char]
+            word = []
+        elif word and (char[lo] < word[-1][lo] or char[lo] > word[-1][hi] + along_tol
+                       or abs(char[cross] - word[-1][cross]) > cross_tol):
+            yield word
+            word = [char]
+        else:
+            word.append(char)
+    if word:
+        yield word
+
+
+def _merge_chars(chars: list[tuple]) -> dict:
+    first = chars[0]
+    return {"text": "".join(_LIGATURES.get(c[_TEXT], c[_TEXT]) for c in chars),
+            "x0": min(c[_X0] for c in chars), "x1": max(c[_X1] for c in chars),
+            "top": min(c[_TOP] for c in chars), "bottom": max(c[_BOTTOM] for c in chars),
+            "upright": first[_UPRIGHT], "size": first[_SIZE], "fontname": first[_FONT]}
 
 
 def group_lines(words: list[dict]) -> list[_Line]:
