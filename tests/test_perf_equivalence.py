@@ -67,3 +67,26 @@ def test_library_import_stays_light():
             "print(sorted(m for m in ('sklearn', 'rich', 'jinja2', 'docx', 'pdfplumber', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_indexed_rule_sets_match_exactly_what_trying_every_rule_matches():
+    from resumefit.match import RuleSet, Tokens, all_matches, first_match, tokenize
+    from resumefit.taxonomy import load_taxonomy
+
+    lines = [line for path in sorted((ROOT / "fixtures" / "eval" / "dev").glob("*.txt"))[:12]
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines += ["Cut p95 latency by 40% for 3 teams", "w/ security & audit", "roadmapping; OKRs; A/B tests"]
+    checked = 0
+    for item in load_taxonomy().responsibilities:
+        for rules in (item.strong, item.weak, item.excluded, item.held, getattr(item, "cued", ())):
+            if not rules:
+                continue
+            assert isinstance(rules, RuleSet)
+            plain = tuple(rules)  # a plain tuple takes the slow path: every rule, in order
+            for line in lines:
+                tokens = tokenize(line)
+                assert isinstance(tokens, Tokens)
+                assert all_matches(rules, tokens) == all_matches(plain, list(tokens)), (item.id, line)
+                assert first_match(rules, tokens) == first_match(plain, list(tokens)), (item.id, line)
+                checked += 1
+    assert checked > 10_000

@@ -22,12 +22,45 @@ _SHORTHAND = ((re.compile(r"\bw/o\b"), " without "), (re.compile(r"\bw/(?=\s|\w)
               (re.compile(r"\breqs\b"), " requirements "), (re.compile(r"\bmgmt\b"), " management "))
 
 
-def tokenize(text: str) -> list[str]:
+class Tokens(list):
+    """A line's tokens, with their set and every token prefix made once.
+
+    Every rule of every responsibility tests the same line; building these
+    per test was most of the scoring time. Treat it as read-only.
+    """
+
+    __slots__ = ("_set", "_prefixes")
+
+    def __init__(self, tokens=()):
+        super().__init__(tokens)
+        self._set: frozenset[str] | None = None
+        self._prefixes: frozenset[str] | None = None
+
+    @property
+    def set(self) -> frozenset[str]:
+        if self._set is None:
+            self._set = frozenset(self)
+        return self._set
+
+    @property
+    def prefixes(self) -> frozenset[str]:
+        """Every leading part of every token: ``t.startswith(p)`` for some t iff p is in here."""
+        if self._prefixes is None:
+            self._prefixes = frozenset(t[:i] for t in self.set for i in range(1, len(t) + 1))
+        return self._prefixes
+
+
+def as_tokens(tokens: list[str]) -> Tokens:
+    """Return tokens as Tokens (the same object when it already is)."""
+    return tokens if isinstance(tokens, Tokens) else Tokens(tokens)
+
+
+def tokenize(text: str) -> Tokens:
     """Split lower-cased text into word tokens (keeps c++, c#, node.js)."""
     text = text.lower()
     for pattern, replacement in _SHORTHAND:
         text = pattern.sub(replacement, text)
-    return _TOKEN_RE.findall(text)
+    return Tokens(_TOKEN_RE.findall(text))
 
 
 # Past-tense patterns do not also match these bases: as nouns they mean something else
@@ -141,11 +174,18 @@ class Term:
         """Return the (start, end) token span of the first match, or None."""
         n = len(self.words)
         first = self.words[0]
+        last_start = len(tokens) - n + 1
         # Most terms match no token of a line: reject those in C before the scan.
-        if first.prefix is None and not first.number and first.forms.isdisjoint(tokens):
-            return None
-        for i in range(len(tokens) - n + 1):
-            if first.matches(tokens[i]) and all(w.matches(tokens[i + k]) for k, w in enumerate(self.words[1:], 1)):
+        if first.prefix is None and not first.number:
+            forms = first.forms
+            if forms.isdisjoint(as_tokens(tokens).set):
+                return None
+            starts = (i for i in range(last_start) if tokens[i] in forms)
+        else:
+            starts = (i for i in range(last_start) if first.matches(tokens[i]))
+        rest = self.words[1:]
+        for i in starts:
+            if all(w.matches(tokens[i + k]) for k, w in enumerate(rest, 1)):
                 return i, i + n
         return None
 
@@ -183,9 +223,11 @@ class Rule:
 
     def find(self, tokens: list[str]) -> list[str] | None:
         """Return the matched words when every group matches, else None."""
+        tokens = as_tokens(tokens)
+        present = tokens.set
         # One cheap test per group rules out most lines before any term is tried.
         for forms, prefixes in self._gates:
-            if forms.isdisjoint(tokens) and not (prefixes and any(t.startswith(prefixes) for t in tokens)):
+            if forms.isdisjoint(present) and not (prefixes and not tokens.prefixes.isdisjoint(prefixes)):
                 return None
         matched: list[str] = []
         for alternatives in self.negated:
@@ -202,14 +244,57 @@ class Rule:
         return matched
 
 
-def compile_rules(sources: list[str] | tuple[str, ...]) -> tuple[Rule, ...]:
+class RuleSet(tuple):
+    """Compiled rules, indexed by the words that can open each one.
+
+    A line is tried only against the rules one of whose gates it passes (in
+    the rules' order), which gives the same matches as trying them all: a
+    rule whose gate fails matches nothing.
+    """
+
+    @cached_property
+    def _index(self) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[tuple[int, tuple[str, ...]], ...],
+                              tuple[int, ...]]:
+        by_token: dict[str, list[int]] = {}
+        by_prefix: list[tuple[int, tuple[str, ...]]] = []
+        always: list[int] = []
+        for position, rule in enumerate(self):
+            if not rule._gates:  # every group may open with a number: no word to index by
+                always.append(position)
+                continue
+            forms, prefixes = min(rule._gates, key=lambda gate: (bool(gate[1]), len(gate[0])))
+            for form in forms:
+                by_token.setdefault(form, []).append(position)
+            if prefixes:
+                by_prefix.append((position, prefixes))
+        return {k: tuple(v) for k, v in by_token.items()}, frozenset(by_token), tuple(by_prefix), tuple(always)
+
+    def candidates(self, tokens: list[str]) -> list[Rule]:
+        """Return, in order, the rules that can match tokens."""
+        tokens = as_tokens(tokens)
+        by_token, openers, by_prefix, always = self._index
+        hits = set(always)
+        for token in tokens.set & openers:  # in C: most lines hold none of a rule set's words
+            hits.update(by_token[token])
+        if by_prefix:
+            present = tokens.prefixes
+            hits.update(position for position, prefixes in by_prefix if not present.isdisjoint(prefixes))
+        return [self[position] for position in sorted(hits)]
+
+
+def compile_rules(sources: list[str] | tuple[str, ...]) -> RuleSet:
     """Compile a list of rule strings (a keyword is a one-group rule)."""
-    return tuple(Rule.compile(s) for s in sources)
+    return RuleSet(Rule.compile(s) for s in sources)
+
+
+def _candidates(rules: tuple[Rule, ...], tokens: Tokens) -> "tuple[Rule, ...] | list[Rule]":
+    return rules.candidates(tokens) if isinstance(rules, RuleSet) and len(rules) > 2 else rules
 
 
 def first_match(rules: tuple[Rule, ...], tokens: list[str]) -> list[str] | None:
     """Return the words matched by the first rule that matches, else None."""
-    for rule in rules:
+    tokens = as_tokens(tokens)
+    for rule in _candidates(rules, tokens):
         words = rule.find(tokens)
         if words is not None:
             return words
@@ -218,8 +303,9 @@ def first_match(rules: tuple[Rule, ...], tokens: list[str]) -> list[str] | None:
 
 def all_matches(rules: tuple[Rule, ...], tokens: list[str]) -> list[str]:
     """Return the words matched by every rule that matches (deduplicated)."""
+    tokens = as_tokens(tokens)
     found: list[str] = []
-    for rule in rules:
+    for rule in _candidates(rules, tokens):
         words = rule.find(tokens)
         if words:
             found.extend(w for w in words if w not in found)
