@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 _TOKEN_RE = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]")
 
@@ -87,6 +87,10 @@ _IRREGULAR = [set(group.split()) for group in (
 _IRREGULAR_INDEX = {form: frozenset(group) for group in _IRREGULAR for form in group}
 
 
+_TERM_SPLIT = re.compile(r"[^a-z0-9+#.*]+")
+_CVC_END = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")  # plan -> planned, planning
+
+
 def inflections(word: str) -> frozenset[str]:
     """Return the forms a plain pattern word matches (plural, past, -ing).
 
@@ -121,7 +125,7 @@ def _forms_of(base: str) -> set[str]:
         forms.add(base[:-1] + "ing")
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         forms |= {base[:-1] + "ies", base[:-1] + "ied"}
-    if re.search(r"[^aeiou][aeiou][bdgklmnprt]$", base):
+    if _CVC_END.search(base):
         forms |= {base + base[-1] + suffix for suffix in ("ed", "ing")}
     return forms
 
@@ -146,6 +150,8 @@ class _Word:
         return token in self.forms
 
 
+# Taxonomies repeat the same words in hundreds of rules; a _Word is immutable, so share one per spelling.
+@cache
 def _compile_word(raw: str) -> _Word:
     if raw == "#num":
         return _Word(frozenset(), None, number=True)
@@ -163,7 +169,7 @@ class Term:
 
     @classmethod
     def compile(cls, source: str) -> "Term":
-        raw_words = [w for w in re.split(r"[^a-z0-9+#.*]+", source.lower()) if w.strip(".")]
+        raw_words = [w for w in _TERM_SPLIT.split(source.lower()) if w.strip(".")]
         # "#num" stands for any number ("40", "1.2m", "thirty"); keep it whole.
         raw_words = [w.strip(".") if not w.endswith("*") else w for w in raw_words]
         if not raw_words:
@@ -190,6 +196,12 @@ class Term:
         return None
 
 
+@cache
+def _term(source: str) -> Term:
+    """Compile a term once per spelling (a taxonomy repeats half of its terms)."""
+    return Term.compile(source)
+
+
 @dataclass(frozen=True)
 class Rule:
     """Groups of alternative terms; all positive groups must match one line."""
@@ -197,22 +209,30 @@ class Rule:
     source: str
     groups: tuple[tuple[Term, ...], ...]
     negated: tuple[tuple[Term, ...], ...]
+    # How many different alternatives each group needs ("2: a|b|c" -> 2).
+    minimums: tuple[int, ...] = ()
 
     @classmethod
     def compile(cls, source: str) -> "Rule":
-        groups, negated = [], []
+        groups, negated, minimums = [], [], []
         for part in source.split(" + "):
             part = part.strip()
             target = groups
             if part.startswith("~"):
                 target, part = negated, part[1:]
-            alternatives = tuple(Term.compile(alt) for alt in part.split("|") if alt.strip())
+            needed = 1
+            count = re.match(r"^(\d):\s*", part)
+            if count and target is groups:
+                needed, part = int(count.group(1)), part[count.end():]
+            alternatives = tuple(_term(alt) for alt in part.split("|") if alt.strip())
             if not alternatives:
                 raise ValueError(f"empty group in rule {source!r}")
             target.append(alternatives)
+            if target is groups:
+                minimums.append(needed)
         if not groups:
             raise ValueError(f"rule {source!r} has nothing to match")
-        return cls(source, tuple(groups), tuple(negated))
+        return cls(source, tuple(groups), tuple(negated), tuple(minimums))
 
     @cached_property
     def _gates(self) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
@@ -233,14 +253,17 @@ class Rule:
         for alternatives in self.negated:
             if any(term.find(tokens) for term in alternatives):
                 return None
-        for alternatives in self.groups:
+        for alternatives, needed in zip(self.groups, self.minimums or (1,) * len(self.groups)):
+            found: list[str] = []
             for term in alternatives:
                 span = term.find(tokens)
                 if span:
-                    matched.append(" ".join(tokens[span[0] : span[1]]))
-                    break
-            else:
+                    found.append(" ".join(tokens[span[0] : span[1]]))
+                    if len(found) == needed:
+                        break
+            if len(found) < needed:
                 return None
+            matched.extend(found)
         return matched
 
 

@@ -97,7 +97,11 @@ def split_sections(doc: RawDocument) -> Resume:
         if name is not None:
             groups.append((name or "other", text.rstrip(":").strip(), []))
         else:
-            groups[-1][2].append((text, line_kind(text)))
+            kind = line_kind(text)
+            if kind == "entry" and groups[-1][0] == "summary" and groups[-1][2]:
+                # A dated job header ends a summary whose next heading was not recognised.
+                groups.append(("experience", "", []))
+            groups[-1][2].append((text, kind))
         after_blank = False
     sections: list[Section] = []
     index = 0
