@@ -237,7 +237,7 @@ class Rule:
     @cached_property
     def _gates(self) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
         """Per group with no number word: (every token, every prefix) that can start one of its terms."""
-        return tuple((frozenset().union(*(t.words[0].forms for t in group)),
+        return tuple((group[0].words[0].forms if len(group) == 1 else frozenset().union(*(t.words[0].forms for t in group)),
                       tuple(t.words[0].prefix for t in group if t.words[0].prefix is not None))
                      for group in self.groups if not any(t.words[0].number for t in group))
 
@@ -285,9 +285,15 @@ class RuleSet(tuple):
             if not rule._gates:  # every group may open with a number: no word to index by
                 always.append(position)
                 continue
-            forms, prefixes = min(rule._gates, key=lambda gate: (bool(gate[1]), len(gate[0])))
+            gates = rule._gates
+            # The most selective gate: no prefix to test, fewest words.
+            forms, prefixes = gates[0] if len(gates) == 1 else min(gates, key=lambda g: (bool(g[1]), len(g[0])))
             for form in forms:
-                by_token.setdefault(form, []).append(position)
+                hits = by_token.get(form)
+                if hits is None:
+                    by_token[form] = [position]
+                else:
+                    hits.append(position)
             if prefixes:
                 by_prefix.append((position, prefixes))
         return {k: tuple(v) for k, v in by_token.items()}, frozenset(by_token), tuple(by_prefix), tuple(always)
