@@ -237,9 +237,14 @@ class Rule:
     @cached_property
     def _gates(self) -> tuple[tuple[frozenset[str], tuple[str, ...]], ...]:
         """Per group with no number word: (every token, every prefix) that can start one of its terms."""
-        return tuple((group[0].words[0].forms if len(group) == 1 else frozenset().union(*(t.words[0].forms for t in group)),
-                      tuple(t.words[0].prefix for t in group if t.words[0].prefix is not None))
-                     for group in self.groups if not any(t.words[0].number for t in group))
+        gates = []
+        for group in self.groups:
+            firsts = [term.words[0] for term in group]
+            if any(word.number for word in firsts):
+                continue
+            forms = firsts[0].forms if len(firsts) == 1 else frozenset().union(*[word.forms for word in firsts])
+            gates.append((forms, tuple(word.prefix for word in firsts if word.prefix is not None)))
+        return tuple(gates)
 
     def find(self, tokens: list[str]) -> list[str] | None:
         """Return the matched words when every group matches, else None."""
@@ -276,35 +281,36 @@ class RuleSet(tuple):
     """
 
     @cached_property
-    def _index(self) -> tuple[dict[str, tuple[int, ...]], frozenset[str], tuple[tuple[int, tuple[str, ...]], ...],
-                              tuple[int, ...]]:
-        by_token: dict[str, list[int]] = {}
+    def _index(self) -> tuple[tuple[tuple[int, frozenset[str]], ...], frozenset[str], tuple[tuple[int, tuple[str, ...]], ...],
+                              tuple[int, ...], dict[str, tuple[int, ...]]]:
+        chosen: list[tuple[int, frozenset[str]]] = []
         by_prefix: list[tuple[int, tuple[str, ...]]] = []
         always: list[int] = []
         for position, rule in enumerate(self):
-            if not rule._gates:  # every group may open with a number: no word to index by
+            gates = rule._gates
+            if not gates:  # every group may open with a number: no word to index by
                 always.append(position)
                 continue
-            gates = rule._gates
             # The most selective gate: no prefix to test, fewest words.
             forms, prefixes = gates[0] if len(gates) == 1 else min(gates, key=lambda g: (bool(g[1]), len(g[0])))
-            for form in forms:
-                hits = by_token.get(form)
-                if hits is None:
-                    by_token[form] = [position]
-                else:
-                    hits.append(position)
+            chosen.append((position, forms))
             if prefixes:
                 by_prefix.append((position, prefixes))
-        return {k: tuple(v) for k, v in by_token.items()}, frozenset(by_token), tuple(by_prefix), tuple(always)
+        openers = frozenset().union(*[forms for _, forms in chosen])
+        # Token -> rule positions, filled as tokens are met: one check meets a few
+        # hundred of the many thousand words a taxonomy's rules open with.
+        return tuple(chosen), openers, tuple(by_prefix), tuple(always), {}
 
     def candidates(self, tokens: list[str]) -> list[Rule]:
         """Return, in order, the rules that can match tokens."""
         tokens = as_tokens(tokens)
-        by_token, openers, by_prefix, always = self._index
+        chosen, openers, by_prefix, always, by_token = self._index
         hits = set(always)
         for token in tokens.set & openers:  # in C: most lines hold none of a rule set's words
-            hits.update(by_token[token])
+            positions = by_token.get(token)
+            if positions is None:
+                positions = by_token[token] = tuple(p for p, forms in chosen if token in forms)
+            hits.update(positions)
         if by_prefix:
             present = tokens.prefixes
             hits.update(position for position, prefixes in by_prefix if not present.isdisjoint(prefixes))
