@@ -94,7 +94,7 @@ def test_discover_walks_subfolders_in_sorted_order_and_skips_hidden_unsupported_
 
 def test_check_folder_accounts_for_every_file_and_a_slow_file_times_out_without_stopping_the_batch(tmp_path, tax):
     folder = mixed_folder(tmp_path / "in")
-    (folder / "0-slow.pdf").write_bytes(slow_pdf(250_000))  # ~20 s of parsing, stopped at 4 s
+    (folder / "0-slow.pdf").write_bytes(slow_pdf(1_000_000))  # ~9 s of parsing, stopped at 4 s
     # One worker, and the slow file comes first: the files after it prove the worker was replaced.
     results = {r.path: r for r in check_folder(folder, jobs=1, limits={"timeout": 4})}
     assert sorted(results) == sorted(discover(folder))

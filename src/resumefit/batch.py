@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import csv
 import fnmatch
+import gc
 import hashlib
 import io
 import json
 import os
 import signal
 import time
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
@@ -148,7 +150,14 @@ def _worker_main(conn, taxonomy, limits, password, render_format, suggest) -> No
     """Serve tasks over a pipe until it closes: (rel, path) in, FileResult out."""
     # The parent handles Ctrl-C and stops the workers; they must not die mid-row.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    import importlib
+
+    for name in _PRELOAD:  # a forked worker imports the readers here, in parallel with the others
+        importlib.import_module(name)
     _scorer_for(taxonomy)
+    # What is loaded now lives as long as the worker: keep the collector from
+    # rescanning it after every few files (and from touching forked pages).
+    gc.freeze()
     conn.send(None)  # ready: the time limit starts only once set-up is done
     while True:
         try:
@@ -189,10 +198,17 @@ class _Worker:
 
 def _context():
     import multiprocessing
+    import threading
 
-    # forkserver: replacement workers fork from a server that already imported
-    # pdfplumber, and nothing forks the parent's threads (the progress bar).
-    if "forkserver" in multiprocessing.get_all_start_methods():
+    methods = multiprocessing.get_all_start_methods()
+    # fork starts a worker in milliseconds, with the parent's modules and
+    # taxonomy already loaded (a forkserver first starts an interpreter and
+    # imports everything: ~0.3 s of a 100-file batch). Forking is safe only
+    # while the parent runs a single thread; once the progress bar runs,
+    # replacement workers come from a forkserver instead.
+    if "fork" in methods and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(_PRELOAD)
         return ctx
@@ -200,10 +216,23 @@ def _context():
 
 
 def _run_local(tasks: Iterator[tuple[str, str]], jobs: int, args: tuple, timeout: float) -> Iterator[FileResult]:
+    """Start the workers now (before the caller starts any thread) and return the results' iterator."""
+    workers = [_Worker(_context(), args) for _ in range(jobs)]
+    results = _serve(tasks, workers, args, timeout)
+    # An iterator dropped unstarted never runs its finally: stop the workers when it is collected.
+    weakref.finalize(results, _stop_all, workers)
+    return results
+
+
+def _stop_all(workers: list["_Worker"]) -> None:
+    for worker in workers:
+        if worker.process.is_alive() or not worker.conn.closed:
+            worker.stop(kill=True)
+
+
+def _serve(tasks: Iterator[tuple[str, str]], workers: list["_Worker"], args: tuple, timeout: float) -> Iterator[FileResult]:
     from multiprocessing.connection import wait
 
-    ctx = _context()
-    workers = [_Worker(ctx, args) for _ in range(jobs)]
     startup_failures = 0
     exhausted = False
     try:
@@ -247,7 +276,7 @@ def _run_local(tasks: Iterator[tuple[str, str]], jobs: int, args: tuple, timeout
                     continue
                 # A stuck or dead worker cannot be trusted with another file: replace it.
                 worker.stop(kill=True)
-                workers[i] = _Worker(ctx, args)
+                workers[i] = _Worker(_context(), args)
                 if result is not None:
                     yield result
     finally:
