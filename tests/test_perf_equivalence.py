@@ -90,3 +90,14 @@ def test_indexed_rule_sets_match_exactly_what_trying_every_rule_matches():
                 assert first_match(rules, tokens) == first_match(plain, list(tokens)), (item.id, line)
                 checked += 1
     assert checked > 10_000
+
+
+def test_package_names_load_on_first_use_and_star_import_gets_them_all():
+    code = ("import sys, resumefit; before = 'resumefit.api' in sys.modules; from resumefit import *; "
+            "print(before, check_resume.__module__, sorted(set(resumefit.__all__) - set(globals())))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "resumefit.api", "[]"]
+    import resumefit
+
+    with pytest.raises(AttributeError):
+        resumefit.no_such_name
