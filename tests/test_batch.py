@@ -79,15 +79,43 @@ def rows_of(path: Path) -> list[dict]:
 
 # -- discovery -----------------------------------------------------------------------------------
 
-def test_discover_walks_subfolders_in_sorted_order_and_skips_hidden_unsupported_and_excluded(tmp_path):
+def test_discover_walks_subfolders_in_sorted_order_and_skips_hidden_undocumentlike_and_excluded(tmp_path):
     for rel in ["b.pdf", "a.TXT", "z/c.docx", "z/d.json", "e.zip", "notes.rtf", "img.png", ".hidden.txt",
-                ".git/x.txt", "out/r.md", "f.md"]:
+                ".git/x.txt", "out/r.md", "f.md", "data.csv", "script.py", "README"]:
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text("x")
     found = list(discover(tmp_path, exclude=[tmp_path / "out"]))
-    assert found == ["a.TXT", "b.pdf", "e.zip", "f.md", "z/c.docx", "z/d.json"]
+    assert found == ["a.TXT", "b.pdf", "e.zip", "f.md", "img.png", "notes.rtf", "z/c.docx", "z/d.json"]
     assert list(discover(tmp_path, "*.pdf")) == ["b.pdf"]
     assert list(discover(tmp_path, "z/*")) == ["z/c.docx", "z/d.json"]
+
+
+def unreadable_folder(path: Path) -> dict[str, str]:
+    """Files a coach may drop in a folder that resumefit cannot read; returns their names and error types."""
+    path.mkdir()
+    (path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600)
+    (path / "cv.rtf").write_text("{\\rtf1\\ansi Jane Doe, Product Manager}")
+    (path / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    (path / "cv.odt").write_bytes(b"PK\x03\x04" + b"\0" * 64)
+    (path / "folder.pdf").mkdir()  # a folder named like a document...
+    shutil.copy(sorted(DEV.glob("*.txt"))[0], path / "folder.pdf" / "inside.txt")  # ...whose content is still read
+    (path / "gone.pdf").symlink_to(path / "nowhere.pdf")
+    (path / "linked.txt").symlink_to(sorted(DEV.glob("*.txt"))[1])
+    return {"old.doc": "UnsupportedFormat", "cv.rtf": "UnsupportedFormat", "scan.png": "UnsupportedFormat",
+            "cv.odt": "UnsupportedFormat", "folder.pdf": "FileNotReadable", "gone.pdf": "FileNotReadable"}
+
+
+def test_every_file_named_like_a_document_gets_a_row_with_the_reason_check_gives(tmp_path, tax):
+    expected = unreadable_folder(tmp_path / "in")
+    results = {r.path: r for r in check_folder(tmp_path / "in", jobs=1)}
+    assert sorted(results) == sorted([*expected, "folder.pdf/inside.txt", "linked.txt"])
+    assert {path: r.error_type for path, r in results.items() if not r.ok} == expected
+    assert results["folder.pdf/inside.txt"].ok and results["linked.txt"].ok
+    for name in expected:  # the same one line as `resumefit check FILE`, without the file name
+        checked = CliRunner().invoke(cli, ["check", str(tmp_path / "in" / name)], catch_exceptions=False)
+        assert checked.exit_code == 3
+        assert checked.stderr.strip() == f"resumefit: {tmp_path / 'in' / name}: {results[name].error}"
+    assert "legacy Word .doc" in results["old.doc"].error and "directory" in results["folder.pdf"].error
 
 
 # -- scoring a folder ----------------------------------------------------------------------------
@@ -253,3 +281,52 @@ def test_help_and_explain_do_not_import_the_heavy_libraries():
             "print(sorted(m for m in ('pdfplumber', 'docx', 'sklearn', 'rich', 'distributed') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip().splitlines()[-1] == "[]"
+
+
+# -- time limits and the leaderboard -------------------------------------------------------------
+
+def _timeout_default(command: str) -> float:
+    return next(p.default for p in cli.commands[command].params if p.name == "timeout")
+
+
+def test_check_gives_a_file_8_s_and_batch_30_s_by_default_and_both_say_so(monkeypatch, tmp_path):
+    import resumefit.api
+    import resumefit.batch
+    from resumefit.limits import BATCH_TIMEOUT, CHECK_TIMEOUT, Limits
+
+    assert (_timeout_default("check"), _timeout_default("batch")) == (CHECK_TIMEOUT, BATCH_TIMEOUT) == (8.0, 30.0)
+    assert Limits().timeout == CHECK_TIMEOUT  # the library reads one file as `check` does
+    for command, seconds in (("check", "8.0"), ("batch", "30.0")):
+        help_text = " ".join(CliRunner().invoke(cli, [command, "--help"]).stdout.split())
+        assert f"[default: {seconds};" in help_text
+    seen: dict[str, float] = {}
+
+    def fake_check(file, *, limits, **kwargs):
+        seen["check"] = limits.timeout
+        raise resumefit.errors.EmptyDocument("the file is empty", path=file)
+
+    def fake_run_local(tasks, jobs, args, timeout):
+        seen["batch"], seen["batch-read"] = timeout, args[1].timeout
+        return (result for result in ())
+
+    monkeypatch.setattr(resumefit.api, "check_resume", fake_check)
+    monkeypatch.setattr(resumefit.batch, "_run_local", fake_run_local)
+    sample = tmp_path / "cv.txt"
+    sample.write_text("x")
+    CliRunner().invoke(cli, ["check", str(sample)], catch_exceptions=False)
+    CliRunner().invoke(cli, ["batch", str(tmp_path), "-q"], catch_exceptions=False)
+    list(check_folder(tmp_path))  # the library's batch default is the command's
+    list(check_folder(tmp_path, limits={"max_pages": 3}))
+    assert seen == {"check": 8.0, "batch": 30.0, "batch-read": 30.0}
+    list(check_folder(tmp_path, limits={"timeout": 5}))
+    assert seen["batch"] == 5
+
+
+def test_leaderboard_columns_are_headed_by_category_titles_not_row_keys(tax):
+    from resumefit.report.summary import render_summary
+
+    rows = [build_row(score_file(s.name, str(s), tax, suggest=False), tax) for s in sorted(DEV.glob("*.txt"))[:2]]
+    page = render_summary(rows)
+    for category in tax.categories:
+        assert f">{category.title}</th>" in page
+        assert f"cat:{category.id}</th>" not in page

@@ -27,13 +27,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from .errors import BatchError, InputError, OutputError
-from .limits import Limits
+from .limits import BATCH_TIMEOUT, Limits
 
 if TYPE_CHECKING:  # heavy at import time; workers load them, the parent never needs to
     from .models import Report
     from .taxonomy import Taxonomy
 
-SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".json", ".zip"})
+SUFFIXES = frozenset({".pdf", ".docx", ".txt", ".md", ".markdown", ".json", ".zip"})  # what resumefit reads
+# Names that look like a resume someone meant to include. Each gets a row, so
+# a .doc, a scan saved as .png, a broken link or a folder named x.pdf is
+# reported with the reason `check` gives, never silently left out.
+DOCUMENT_SUFFIXES = SUFFIXES | frozenset({".doc", ".rtf", ".odt", ".pages", ".png", ".jpg", ".jpeg", ".heic", ".gif",
+                                          ".tif", ".tiff", ".xls", ".xlsx", ".ppt", ".pptx"})
 ROW_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
 REPORT_SUFFIXES = {"markdown": ".md", "json": ".json", "html": ".html"}
 # Spreadsheets run a cell starting with these as a formula (CSV injection);
@@ -68,25 +73,29 @@ class FileResult:
 
 def discover(folder: str | os.PathLike, glob: str | None = None,
              exclude: Iterable[str | os.PathLike] = ()) -> Iterator[str]:
-    """Yield the relative paths of readable resumes under folder, sorted, lazily.
+    """Yield the relative paths of everything under folder named like a document, sorted, lazily.
 
-    Hidden files and folders are skipped, as are paths under ``exclude``
-    (the batch's own output). ``glob`` matches the relative path, or the
-    file name when it holds no ``/``.
+    That includes what resumefit cannot read (``DOCUMENT_SUFFIXES``: a .doc,
+    an image, a link to nowhere, a folder named ``x.pdf``), so that scoring
+    gives each its reason. Hidden files and folders are skipped, as are paths
+    under ``exclude`` (the batch's own output). ``glob`` matches the relative
+    path, or the name when it holds no ``/``. Links to folders are not
+    followed (a link can lead outside the folder, or in a circle).
     """
     root = Path(folder)
     skipped = {os.path.realpath(p) for p in exclude}
     for current, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".")
                          and os.path.realpath(os.path.join(current, d)) not in skipped)
-        for name in sorted(files):
+        # os.walk lists links to folders with the folders; one named like a document gets a row too.
+        for name in sorted(files + [d for d in dirs if Path(d).suffix.lower() in DOCUMENT_SUFFIXES]):
             full = os.path.join(current, name)
-            if name.startswith(".") or Path(name).suffix.lower() not in SUFFIXES:
+            if name.startswith(".") or Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
                 continue
             rel = Path(os.path.relpath(full, root)).as_posix()
             if glob and not fnmatch.fnmatch(rel if "/" in glob else name, glob):
                 continue
-            if os.path.realpath(full) in skipped or not os.path.isfile(full):
+            if os.path.realpath(full) in skipped:
                 continue
             yield rel
 
@@ -305,8 +314,8 @@ def check_folder(folder: str | os.PathLike, *, jobs: int | None = None, glob: st
     """Score every resume under folder in parallel, yielding each result as it completes.
 
     ``jobs`` worker processes (default: every core) each build the scorer
-    once. A file over ``limits.timeout`` seconds is stopped and its worker
-    replaced. ``skip`` holds relative paths already done (resuming);
+    once. A file over ``limits.timeout`` seconds (default: ``BATCH_TIMEOUT``,
+    30, unless ``limits`` sets it) is stopped and its worker replaced. ``skip`` holds relative paths already done (resuming);
     ``render_format`` (markdown, json, html) also renders each report in the
     worker; ``suggest=False`` leaves out suggested bullets (rows do not
     need them; reports rendered in the worker always have them). ``scheduler`` (a Dask address or Client) runs the same work on
@@ -317,6 +326,8 @@ def check_folder(folder: str | os.PathLike, *, jobs: int | None = None, glob: st
 
     if not Path(folder).is_dir():
         raise BatchError("is not a folder", path=str(folder), hint="pass the folder that holds the resumes")
+    if limits is None or isinstance(limits, dict):
+        limits = {"timeout": BATCH_TIMEOUT, **(limits or {})}
     limits = Limits.resolve(limits)
     tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(taxonomy)
     done = set(skip)
