@@ -7,6 +7,7 @@ import time
 
 import click
 
+from ..limits import BATCH_TIMEOUT
 from .options import input_options, limits_from, load_taxonomy_or_exit
 
 
@@ -28,7 +29,7 @@ from .options import input_options, limits_from, load_taxonomy_or_exit
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Run on a Dask cluster, e.g. tcp://host:8786 (pip install 'resumefit[dask]').")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary; only errors.")
-@input_options
+@input_options(timeout=BATCH_TIMEOUT, timeout_help="Seconds allowed per file; a file over it is stopped and gets an error row.")
 def batch(folder, pattern, jobs, output, row_fmt, resume, overwrite, report_dir, report_format, summary_path,
           top, scheduler, quiet, taxonomy, password, max_size, max_pages, timeout):
     """Score every resume under FOLDER in parallel; exit 3 if any file failed."""

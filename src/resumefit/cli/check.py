@@ -6,6 +6,7 @@ import sys
 
 import click
 
+from ..limits import CHECK_TIMEOUT
 from .options import input_options, limits_from, load_taxonomy_or_exit
 
 
@@ -17,7 +18,8 @@ from .options import input_options, limits_from, load_taxonomy_or_exit
 @click.option("--fail-under", type=click.IntRange(0, 100), default=None, help="Exit 1 when the score is below N.")
 @click.option("--job", type=click.Path(dir_okay=False), default=None, help="Also match against a job posting (.txt/.pdf/.docx).")
 @click.option("--color/--no-color", default=None, help="Force colour on or off (default: on for a terminal).")
-@input_options
+@input_options(timeout=CHECK_TIMEOUT, timeout_help="Seconds allowed to read FILE; a slower file is refused "
+                                                   "(with start-up, any file is answered within 10 s).")
 def check(file, fmt, output, fail_under, job, color, taxonomy, password, max_size, max_pages, timeout):
     """Score one resume and print its gap report."""
     from ..api import check_resume

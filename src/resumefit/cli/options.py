@@ -6,11 +6,17 @@ import functools
 
 import click
 
-from ..limits import DEFAULT_MAX_PAGES, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
+from ..limits import CHECK_TIMEOUT, DEFAULT_MAX_PAGES, DEFAULT_MAX_SIZE
 
 
-def input_options(func):
-    """Add --taxonomy, --password, --max-size, --max-pages, --timeout."""
+def input_options(func=None, *, timeout: float = CHECK_TIMEOUT, timeout_help: str = "Seconds allowed to read the file."):
+    """Add --taxonomy, --password, --max-size, --max-pages, --timeout (default ``timeout`` seconds).
+
+    Use bare (``@input_options``) or with the command's own time limit
+    (``@input_options(timeout=BATCH_TIMEOUT, timeout_help=...)``).
+    """
+    if func is None:
+        return functools.partial(input_options, timeout=timeout, timeout_help=timeout_help)
     decorators = [
         click.option("--taxonomy", "taxonomy", type=click.Path(dir_okay=False), default=None,
                      help="Score against another taxonomy file of the same shape."),
@@ -19,8 +25,8 @@ def input_options(func):
                      help="Largest input file read, in MB."),
         click.option("--max-pages", type=click.IntRange(min=1), default=DEFAULT_MAX_PAGES, show_default=True,
                      help="Most PDF pages read."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=DEFAULT_TIMEOUT, show_default=True,
-                     help="Seconds allowed per file (batch)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=timeout, show_default=True,
+                     help=timeout_help),
     ]
     for decorator in reversed(decorators):
         func = decorator(func)
