@@ -94,5 +94,6 @@ def render_summary(rows: list[dict], top: int | None = None) -> str:
     mean = round(sum(r.get("score") or 0 for r in scored) / len(scored)) if scored else 0
     return environment().get_template("summary.html.j2").render(
         rows=shown, total=len(rows), scored=len(scored), failed=len(failed), mean=mean, top=top,
-        categories=[(c, category_titles.get(c, c)) for c in categories], gaps=gaps[:10], counted=counted,
+        categories=[(c, category_titles.get(c.removeprefix("cat:"), c)) for c in categories], gaps=gaps[:10],
+        counted=counted,
         responsibilities=responsibilities, status_colors=COLORS)
