@@ -159,11 +159,7 @@ def _worker_main(conn, taxonomy, limits, password, render_format, suggest) -> No
     """Serve tasks over a pipe until it closes: (rel, path) in, FileResult out."""
     # The parent handles Ctrl-C and stops the workers; they must not die mid-row.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    import importlib
-
-    for name in _PRELOAD:  # a forked worker imports the readers here, in parallel with the others
-        importlib.import_module(name)
-    _scorer_for(taxonomy)
+    _preload(taxonomy)  # a no-op when forked from a parent that did it
     # What is loaded now lives as long as the worker: keep the collector from
     # rescanning it after every few files (and from touching forked pages).
     gc.freeze()
@@ -176,6 +172,15 @@ def _worker_main(conn, taxonomy, limits, password, render_format, suggest) -> No
         if task is None:
             return
         conn.send(score_file(task[0], task[1], taxonomy, limits, password, render_format, suggest))
+
+
+def _preload(taxonomy: "Taxonomy | None") -> None:
+    """Import the readers and build the scorer."""
+    import importlib
+
+    for name in _PRELOAD:
+        importlib.import_module(name)
+    _scorer_for(taxonomy)
 
 
 class _Worker:
@@ -226,7 +231,12 @@ def _context():
 
 def _run_local(tasks: Iterator[tuple[str, str]], jobs: int, args: tuple, timeout: float) -> Iterator[FileResult]:
     """Start the workers now (before the caller starts any thread) and return the results' iterator."""
-    workers = [_Worker(_context(), args) for _ in range(jobs)]
+    ctx = _context()
+    if ctx.get_start_method() == "fork":
+        # Load once here what every worker needs: forked workers then share
+        # these pages instead of each importing and building its own copy.
+        _preload(args[0])
+    workers = [_Worker(ctx, args) for _ in range(jobs)]
     results = _serve(tasks, workers, args, timeout)
     # An iterator dropped unstarted never runs its finally: stop the workers when it is collected.
     weakref.finalize(results, _stop_all, workers)
