@@ -272,49 +272,89 @@ class Rule:
         return matched
 
 
-class RuleSet(tuple):
-    """Compiled rules, indexed by the words that can open each one.
+# Words nearly every line holds: a poor choice of word to index a term by.
+_FUNCTION_WORDS = frozenset("a an the to of and or for with in on at by as my our your their from into i we".split())
 
-    A line is tried only against the rules one of whose gates it passes (in
-    the rules' order), which gives the same matches as trying them all: a
-    rule whose gate fails matches nothing.
+
+def _term_gate(term: Term) -> tuple[frozenset[str], str | None] | None:
+    """Return (forms, None) of the term's most telling plain word, else (empty, prefix) of a prefix word.
+
+    Every word of a term must occur for it to match, so a line without that
+    word cannot match the term. None when the term holds only numbers.
+    """
+    words = [w for w in term.words if w.prefix is None and not w.number]
+    if words:
+        return max(words, key=lambda w: (w.forms.isdisjoint(_FUNCTION_WORDS), min(map(len, w.forms)))).forms, None
+    prefixes = [w.prefix for w in term.words if w.prefix is not None]
+    return (frozenset(), max(prefixes, key=len)) if prefixes else None
+
+
+def _group_gate(group: tuple[Term, ...]) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """Return (tokens, prefixes): a line can match the group only if it holds one of them. None: no such test."""
+    gates = [_term_gate(term) for term in group]
+    if any(gate is None for gate in gates):
+        return None
+    forms = gates[0][0] if len(gates) == 1 else frozenset().union(*[f for f, _ in gates])
+    return forms, tuple(p for _, p in gates if p is not None)
+
+
+class RuleSet(tuple):
+    """Compiled rules, indexed by the words that can open each of their groups.
+
+    A line is tried only against the rules whose every group it could match,
+    in the rules' order: for each group, the line holds the most telling
+    plain word of one of its terms. That gives the same matches as trying
+    them all, since a term matches only where all its words do. Rules with no
+    such group are tested by their own gates (prefixes) or always tried.
     """
 
     @cached_property
-    def _index(self) -> tuple[tuple[tuple[int, frozenset[str]], ...], frozenset[str], tuple[tuple[int, tuple[str, ...]], ...],
-                              tuple[int, ...], dict[str, tuple[int, ...]]]:
-        chosen: list[tuple[int, frozenset[str]]] = []
-        by_prefix: list[tuple[int, tuple[str, ...]]] = []
+    def _index(self):
+        plain: list[tuple[int, tuple[frozenset[str], ...]]] = []
+        prefixed: dict[int, tuple[tuple[frozenset[str], tuple[str, ...]], ...]] = {}
         always: list[int] = []
         for position, rule in enumerate(self):
-            gates = rule._gates
-            if not gates:  # every group may open with a number: no word to index by
+            gates = [gate for gate in map(_group_gate, rule.groups) if gate is not None]
+            if not gates:  # every group may open with a number: nothing to test
                 always.append(position)
                 continue
-            # The most selective gate: no prefix to test, fewest words.
-            forms, prefixes = gates[0] if len(gates) == 1 else min(gates, key=lambda g: (bool(g[1]), len(g[0])))
-            chosen.append((position, forms))
-            if prefixes:
-                by_prefix.append((position, prefixes))
-        openers = frozenset().union(*[forms for _, forms in chosen])
-        # Token -> rule positions, filled as tokens are met: one check meets a few
-        # hundred of the many thousand words a taxonomy's rules open with.
-        return tuple(chosen), openers, tuple(by_prefix), tuple(always), {}
+            words_only = tuple(forms for forms, prefixes in gates if not prefixes)
+            with_prefix = tuple(gate for gate in gates if gate[1])
+            if words_only:
+                plain.append((position, words_only))
+            if with_prefix:
+                prefixed[position] = with_prefix
+        openers = frozenset().union(*[forms for _, gates in plain for forms in gates])
+        full = {position: (1 << len(gates)) - 1 for position, gates in plain}
+        unindexed = tuple(p for p in prefixed if p not in full)  # only prefix gates: test each line
+        # Token -> (rule, bit of the group gate it opens), filled as tokens are met:
+        # one check meets a few hundred of the thousands of words rules hold.
+        return tuple(plain), openers, full, prefixed, unindexed, tuple(always), {}
 
-    def candidates(self, tokens: list[str]) -> list[Rule]:
-        """Return, in order, the rules that can match tokens."""
+    def candidates(self, tokens: list[str]) -> "list[Rule] | tuple[Rule, ...]":
+        """Return, in order, the rules whose every group tokens could match."""
         tokens = as_tokens(tokens)
-        chosen, openers, by_prefix, always, by_token = self._index
-        hits = set(always)
-        for token in tokens.set & openers:  # in C: most lines hold none of a rule set's words
-            positions = by_token.get(token)
-            if positions is None:
-                positions = by_token[token] = tuple(p for p, forms in chosen if token in forms)
-            hits.update(positions)
-        if by_prefix:
-            present = tokens.prefixes
-            hits.update(position for position, prefixes in by_prefix if not present.isdisjoint(prefixes))
-        return [self[position] for position in sorted(hits)]
+        plain, openers, full, prefixed, unindexed, always, by_token = self._index
+        common = tokens.set & openers  # in C: most lines hold none of a rule set's words
+        if not common and not unindexed:
+            return [self[position] for position in always] if always else ()
+        masks: dict[int, int] = {}
+        for token in common:
+            hits = by_token.get(token)
+            if hits is None:
+                hits = by_token[token] = tuple((position, 1 << i) for position, gates in plain
+                                               for i, forms in enumerate(gates) if token in forms)
+            for position, bit in hits:
+                masks[position] = masks.get(position, 0) | bit
+        chosen = [position for position, mask in masks.items() if mask == full[position]]
+        chosen += unindexed
+        if prefixed:
+            present, starts = tokens.set, tokens.prefixes
+            chosen = [position for position in chosen if position not in prefixed
+                      or all(not forms.isdisjoint(present) or not starts.isdisjoint(prefixes)
+                             for forms, prefixes in prefixed[position])]
+        chosen += always
+        return [self[position] for position in sorted(chosen)]
 
 
 def compile_rules(sources: list[str] | tuple[str, ...]) -> RuleSet:
