@@ -8,6 +8,7 @@ row instead, so each date stays with its entry.
 
 from __future__ import annotations
 
+import functools
 import io
 import itertools
 import re
@@ -134,28 +135,73 @@ def page_words(page) -> list[dict]:
 
 
 def _page_chars(page) -> list[tuple]:
-    """Return the page's characters as tuples, in pdfplumber's page coordinates."""
-    from pdfminer.layout import LTChar, LTContainer
+    """Return the page's characters as tuples, in pdfplumber's page coordinates, in stream order."""
+    from pdfminer.pdfinterp import PDFPageInterpreter
 
+    device = _char_device()(page.pdf.rsrcmgr)
+    PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     height = page.height
     mb_x0, mb_top = page.mediabox[:2]
     chars: list[tuple] = []
-
-    def walk(objects) -> None:
-        for obj in objects:
-            if isinstance(obj, LTContainer):
-                walk(obj._objs)
-            elif isinstance(obj, LTChar):
-                font = obj.fontname
-                if isinstance(font, bytes):  # rare byte-encoded names, decoded as pdfplumber does
-                    from pdfplumber.page import fix_fontname_bytes
-                    font = fix_fontname_bytes(font)
-                x0, x1 = (obj.x0 + mb_x0, obj.x1 + mb_x0) if mb_x0 != 0 else (obj.x0, obj.x1)
-                chars.append((obj.get_text(), x0, x1, (height - obj.y1) + mb_top, (height - obj.y0) + mb_top,
-                              obj.upright, obj.size, font))
-
-    walk(page.layout._objs)
+    for text, x0, y0, x1, y1, upright, size, font in device.chars:
+        if isinstance(font, bytes):  # rare byte-encoded names, decoded as pdfplumber does
+            from pdfplumber.page import fix_fontname_bytes
+            font = fix_fontname_bytes(font)
+        if mb_x0 != 0:
+            x0, x1 = x0 + mb_x0, x1 + mb_x0
+        chars.append((text, x0, x1, (height - y1) + mb_top, (height - y0) + mb_top, upright, size, font))
     return chars
+
+
+@functools.cache
+def _char_device():
+    """Return a pdfminer device class that records each character's box and font, and nothing else.
+
+    pdfminer's own device builds an LTChar object per character (and objects
+    for every line and image); that was a quarter of reading a PDF. The box
+    is computed exactly as LTChar computes it.
+    """
+    from pdfminer.converter import PDFLayoutAnalyzer
+    from pdfminer.pdffont import PDFUnicodeNotDefined
+    from pdfminer.utils import apply_matrix_rect
+
+    class CharDevice(PDFLayoutAnalyzer):
+        def __init__(self, rsrcmgr) -> None:
+            super().__init__(rsrcmgr, pageno=1, laparams=None)
+            self.chars: list[tuple] = []
+
+        def render_char(self, matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate) -> float:
+            try:
+                text = font.to_unichr(cid)
+            except PDFUnicodeNotDefined:
+                text = self.handle_undefined_char(font, cid)
+            adv = font.char_width(cid) * fontsize * scaling
+            vertical = font.is_vertical()
+            if vertical:
+                vx, vy = font.char_disp(cid)
+                vx = fontsize * 0.5 if vx is None else vx * fontsize * 0.001
+                vy = (1000 - vy) * fontsize * 0.001
+                bbox = (-vx, vy + rise + adv, -vx + fontsize, vy + rise)
+            else:
+                descent = font.get_descent() * fontsize
+                bbox = (0, descent + rise, adv, descent + rise + fontsize)
+            a, b, c, d, _e, _f = matrix
+            x0, y0, x1, y1 = apply_matrix_rect(matrix, bbox)
+            if x1 < x0:
+                x0, x1 = x1, x0
+            if y1 < y0:
+                y0, y1 = y1, y0
+            size = x1 - x0 if vertical else y1 - y0
+            self.chars.append((text, x0, y0, x1, y1, a * d * scaling > 0 and b * c <= 0, size, font.fontname))
+            return adv
+
+        def render_image(self, name, stream) -> None:
+            pass  # images and paths say nothing about the text
+
+        def paint_path(self, gstate, stroke, fill, evenodd, path) -> None:
+            pass
+
+    return CharDevice
 
 
 def _char_lines(chars: list[tuple], upright: bool) -> list[list[tuple]]:
