@@ -163,6 +163,10 @@ def _worker_main(conn, taxonomy, limits, password, render_format, suggest) -> No
     # What is loaded now lives as long as the worker: keep the collector from
     # rescanning it after every few files (and from touching forked pages).
     gc.freeze()
+    # Each file leaves reference cycles (pdfminer's parser and document) that
+    # only the collector frees: collect at Python's default pace, even when
+    # the parent (the CLI) raised the threshold for its own start-up.
+    gc.set_threshold(700, 10, 10)
     conn.send(None)  # ready: the time limit starts only once set-up is done
     while True:
         try:
