@@ -330,3 +330,24 @@ def test_leaderboard_columns_are_headed_by_category_titles_not_row_keys(tax):
     for category in tax.categories:
         assert f">{category.title}</th>" in page
         assert f"cat:{category.id}</th>" not in page
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers fork only on Linux")
+def test_workers_fork_only_while_the_caller_runs_one_thread_and_both_ways_give_the_same_rows(tmp_path, tax):
+    import threading
+
+    from resumefit.batch import _context
+
+    folder = good_folder(tmp_path / "in", 3)
+    assert _context().get_start_method() == "fork"
+    forked = sorted((r.path, r.report.score) for r in check_folder(folder, jobs=2))
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)  # e.g. a progress bar: forking now could copy a held lock
+    thread.start()
+    try:
+        assert _context().get_start_method() == "forkserver"
+        served = sorted((r.path, r.report.score) for r in check_folder(folder, jobs=2))
+    finally:
+        stop.set()
+        thread.join()
+    assert forked == served and len(forked) == 3

@@ -216,6 +216,7 @@ class _Worker:
 
 def _context():
     import multiprocessing
+    import sys
     import threading
 
     methods = multiprocessing.get_all_start_methods()
@@ -223,8 +224,9 @@ def _context():
     # taxonomy already loaded (a forkserver first starts an interpreter and
     # imports everything: ~0.3 s of a 100-file batch). Forking is safe only
     # while the parent runs a single thread; once the progress bar runs,
-    # replacement workers come from a forkserver instead.
-    if "fork" in methods and threading.active_count() == 1:
+    # replacement workers come from a forkserver instead. (macOS system
+    # libraries are not fork-safe: Linux only.)
+    if "fork" in methods and threading.active_count() == 1 and sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     if "forkserver" in methods:
         ctx = multiprocessing.get_context("forkserver")
