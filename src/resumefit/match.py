@@ -66,7 +66,7 @@ def tokenize(text: str) -> Tokens:
 # Past-tense patterns do not also match these bases: as nouns they mean something else
 # ("modelled the market" is not "a pricing model", "briefed the CEO" is not "a brief").
 _NOUN_BASES = frozenset("model brief pilot found review record budget schedule report document map chart staff "
-                        "feature process scope design test".split())
+                        "feature process scope design test pitch".split())
 
 # Irregular verbs resumes use: any form in a pattern matches every form.
 _IRREGULAR = [set(group.split()) for group in (
