@@ -72,3 +72,14 @@ def test_short_heading_phrase_needs_no_blank_line_or_bold():
     assert resume.sections[1].heading == "Where I've worked"
     # an action verb opens a bullet, not a heading
     assert heading_section("Built the platform", False, False) is None
+
+
+def test_a_name_in_capitals_is_not_a_heading():
+    resume = split("DAGNY ORRELHAUS", "dagny@example.com", "", "PROFILE", "Fraud product manager.")
+    assert [s.name for s in resume.sections] == ["header", "summary"]
+    assert resume.sections[0].lines[0].text == "DAGNY ORRELHAUS"
+
+
+def test_wrapped_university_name_is_not_a_heading():
+    resume = split("Education", "B.S. Electrical Engineering,", "Oregon State University", "", "Skills", "SQL, Python")
+    assert [(s.name, s.heading) for s in resume.sections] == [("education", "Education"), ("skills", "Skills")]

@@ -10,13 +10,13 @@ from .models import Line, RawDocument, Resume, Section
 # Heading words -> canonical section, tried in order; covers unusual headings
 # such as "What I've shipped" or "Toolbox".
 HEADING_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("summary", ("what i do", "why product", "in short", "tl;dr", "tldr", "summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio", "in short", "short version", "at a glance")),
-    ("certifications", ("certif", "licens", "credential", "courses", "coursework", "admission")),
+    ("summary", ("hello", "what i do", "why product", "in short", "tl;dr", "tldr", "summary", "profile", "about", "objective", "overview", "introduction", "who i am", "highlights", "bio", "in short", "short version", "at a glance")),
+    ("certifications", ("registration", "certif", "licens", "credential", "courses", "coursework", "admission")),
     ("education", ("education", "school", "academic", "degree", "university", "where i learned", "learning", "training", "studies", "qualifications")),
-    ("skills", ("toolkit", "tech i use", "skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools", "software")),
-    ("projects", ("project", "portfolio", "side quest", "hackathon", "shipped", "built", "selected work", "open source", "achievements", "accomplishments", "volunteer", "leadership")),
-    ("experience", ("earlier", "before", "previously", "experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
-    ("other", ("other", "interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
+    ("skills", ("things i use", "my kit", "good at", "methods", "toolkit", "tech i use", "skill", "toolbox", "tool", "stack", "technolog", "competenc", "expertise", "proficienc", "strengths", "tech", "keywords", "capabilities", "languages & tools", "software")),
+    ("projects", ("selected", "what i make", "things i built", "project", "portfolio", "side quest", "hackathon", "shipped", "built", "selected work", "open source", "achievements", "accomplishments", "volunteer", "leadership")),
+    ("experience", ("internship", "where i've been", "earlier", "before", "previously", "experience", "employment", "work", "career", "history", "positions", "roles", "where i", "professional", "jobs")),
+    ("other", ("speaking", "writing", "other", "interests", "hobbies", "languages", "awards", "honors", "honours", "publications", "references", "contact", "activities", "affiliations", "additional", "personal", "patents", "talks")),
 )
 # Headings so standard that they open a section even with no blank line or
 # bold above them (text pasted from a LinkedIn PDF, one-paragraph Word files).
@@ -62,11 +62,22 @@ def heading_section(text: str, hint: bool, after_blank: bool) -> str | None:
         return known
     # A short capitalised heading phrase ("Where I've worked") with no blank line
     # or bold above it, as PDF layouts often give; an action verb means a bullet.
-    if known and len(words) <= 3 and stripped[0].isupper() and not starts_with_action(stripped):
+    if (known and 2 <= len(words) <= 3 and stripped[0].isupper() and not starts_with_action(stripped)
+            and _PERSONAL_HEADING.search(stripped)):
         return known
     if (all_caps or (hint and colon)) and len(words) <= 4 and after_blank:
         return ""
     return None
+
+
+# Conversational headings ("Where I've worked", "Before product", "Side quests")
+# read as headings even without bold or a blank line; "Oregon State University" does not.
+_PERSONAL_HEADING = re.compile(r"\b(i|i've|i'm|my|we|before|earlier|side|selected|things|short)\b", re.I)
+
+
+def _emphatic(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return text.strip().endswith(":") or (len(letters) >= 4 and all(c.isupper() for c in letters))
 
 
 def line_kind(text: str) -> str:
@@ -94,6 +105,10 @@ def split_sections(doc: RawDocument) -> Resume:
         name = heading_section(text, raw.heading_hint and not under_heading, (after_blank or not groups[-1][2]) and not under_heading)
         if name == "" and groups[-1][0] in ("experience", "projects"):
             name = None  # an all-caps company name inside a job list
+        if name == "" and len(groups) == 1 and not groups[0][2]:
+            name = None  # "DAGNY ORRELHAUS": a name in capitals opens the page, not a section
+        if name is not None and under_heading and not _emphatic(text):
+            name = None  # "Education" / "Certificate in Product ...": content, not a second heading
         if name is not None:
             groups.append((name or "other", text.rstrip(":").strip(), []))
         else:

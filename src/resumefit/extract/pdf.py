@@ -292,14 +292,17 @@ def find_gutter(words: list[dict], width: float) -> float | None:
         for b in range(max(0, int(w["x0"] / step)), min(bins, int(w["x1"] / step) + 1)):
             cover[b] += 1
     left_edge, right_edge = min(w["x0"] for w in words), max(w["x1"] for w in words)
-    allowed = max(1, len(words) // 60)  # a name or rule spanning both columns
+    # A name or rule may span both columns; more than two words across a strip
+    # means text, even in a sparse sidebar.
+    allowed = max(1, min(2, len(words) // 60))
     starts = _run_starts(words)
     best: tuple[int, float] | None = None
     for lo, hi in _empty_strips(cover, allowed, step, left_edge + 20, right_edge - 20):
         x = _emptiest(cover, lo, hi, step)
         left = sum(1 for w in words if w["x1"] <= x)
         right = sum(1 for w in words if w["x0"] >= x)
-        if min(left, right) < max(5, len(words) // 20):
+        # A short sidebar (a few skills, one degree) is still a column.
+        if min(left, right) < max(5, len(words) // 60):
             continue
         aligned = sum(1 for s in starts if hi - step - 1 <= s <= hi + step + 1)
         if aligned >= 3 and (best is None or aligned > best[0]):
@@ -369,6 +372,7 @@ def order_page(words: list[dict], width: float) -> tuple[list[_Line], int]:
     right = group_lines([w for w in rest if w["x0"] >= gutter])
     if _is_margin_column(left, right, gutter, width) or _is_margin_column(right, left, width - gutter, width):
         return rows, 0
+    left, right = _merge_wrapped(left), _merge_wrapped(right)
     ordered: list[_Line] = []
     above = float("-inf")
     for cut in full + [None]:
@@ -381,11 +385,42 @@ def order_page(words: list[dict], width: float) -> tuple[list[_Line], int]:
     return ordered, 1
 
 
+_GLYPHS = set("•●○◦▪▫■□◆◇►▶▸‣⁃∙·➢➤✓✔✦★-–—*")
+
+
+def _style(line: _Line) -> tuple[bool, float]:
+    bold = all("bold" in str(w.get("fontname", "")).lower() for w in line.words)
+    return bold, round(min(float(w.get("size", 0) or 0) for w in line.words), 1)
+
+
+def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
+    """Join the lines a narrow column wrapped ("B.Sc. Telecommunications" / "Engineering, ...").
+
+    A line continues the one above when that one ran to the column's right
+    edge, both start at the same x, sit one line-height apart and share a style.
+    """
+    if len(lines) < 2:
+        return lines
+    right = max(ln.x1 for ln in lines)
+    width = right - min(ln.x0 for ln in lines)
+    merged = [lines[0]]
+    for line in lines[1:]:
+        last = merged[-1]
+        height = last.bottom - last.top
+        if (last.x1 >= right - max(20.0, 0.15 * width) and abs(line.x0 - last.x0) <= 2.5
+                and 0 <= line.top - last.bottom <= height * 0.8 and line.words[0]["text"][:1] not in _GLYPHS
+                and _style(line) == _style(last)):
+            merged[-1] = _Line(last.top, line.bottom, last.x0, max(last.x1, line.x1), last.words + line.words)
+        else:
+            merged.append(line)
+    return merged
+
+
 def _is_margin_column(side: list[_Line], main: list[_Line], side_width: float, width: float) -> bool:
     """A narrow column of short labels aligned with main lines (dates, years)."""
     if not side or side_width > width * 0.3:
         return False
-    short = sum(1 for ln in side if len(ln.words) <= 4) / len(side)
+    short = sum(1 for ln in side if len(ln.words) <= 5) / len(side)  # "Jan 2017 – Jun 2020"
     tops = [ln.top for ln in main]
     aligned = sum(1 for ln in side if any(abs(ln.top - t) <= Y_TOLERANCE for t in tops)) / len(side)
     if short < 0.8 or aligned < 0.7:
