@@ -83,3 +83,13 @@ def test_a_name_in_capitals_is_not_a_heading():
 def test_wrapped_university_name_is_not_a_heading():
     resume = split("Education", "B.S. Electrical Engineering,", "Oregon State University", "", "Skills", "SQL, Python")
     assert [(s.name, s.heading) for s in resume.sections] == [("education", "Education"), ("skills", "Skills")]
+
+
+def test_job_entries_after_a_sidebar_section_go_back_to_experience():
+    # Page two of a two-column PDF: the main column runs on after the sidebar's Education.
+    resume = split("EDUCATION", "B.S. Computer Science, UIUC, 2015",
+                   "Product Manager, Corvid Bank — Remote | 2018–2020", "• Tracked two rivals' pricing")
+    assert [(s.name, [ln.text for ln in s.lines]) for s in resume.sections] == [
+        ("education", ["B.S. Computer Science, UIUC, 2015"]),
+        ("experience", ["Product Manager, Corvid Bank — Remote | 2018–2020", "Tracked two rivals' pricing"]),
+    ]

@@ -122,8 +122,8 @@ def split_sections(doc: RawDocument) -> Resume:
     index = 0
     if groups[0][2]:
         groups[0:1] = _split_header(groups[0][2])
-    for name, heading, items in groups:
-        merged = items if name == "header" else _join_wrapped(items)
+    groups = _recover_jobs([(n, h, items if n == "header" else _join_wrapped(items)) for n, h, items in groups])
+    for name, heading, merged in groups:
         lines = []
         for text, kind in merged:
             clean = text[len(_BULLET):] if text.startswith(_BULLET) else text
@@ -132,6 +132,30 @@ def split_sections(doc: RawDocument) -> Resume:
         if lines:
             sections.append(Section(name, heading, tuple(lines)))
     return Resume(doc.source, doc.format, tuple(sections), doc.warnings, doc.pages)
+
+
+_ROLE = re.compile(r"\b(manager|engineer|analyst|director|lead|developer|designer|consultant|specialist|coordinator|"
+                   r"officer|intern|owner|head|founder|architect|scientist|administrator|associate|vp)\b", re.I)
+
+
+def _recover_jobs(groups):
+    """Give job entries back to experience when a layout put them under Education or Skills.
+
+    A two-column PDF's main column can run on past the sidebar onto page two;
+    a dated job title followed by a bullet is experience wherever it lands.
+    """
+    out = []
+    for name, heading, items in groups:
+        if name in ("education", "skills", "certifications", "other"):
+            for i, (text, kind) in enumerate(items[:-1]):
+                if kind == "entry" and _ROLE.search(text) and items[i + 1][1] == "bullet" and i > 0:
+                    out += [(name, heading, items[:i]), ("experience", "", items[i:])]
+                    break
+            else:
+                out.append((name, heading, items))
+        else:
+            out.append((name, heading, items))
+    return out
 
 
 def _split_header(items: list[tuple[str, str]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
