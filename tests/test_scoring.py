@@ -76,3 +76,25 @@ def test_real_taxonomy_reads_own_words():
     for rid in ("customer-needs", "data-analysis", "requirements"):
         assert report.by_id(rid).status == "covered", rid
     assert report.by_id("evangelism").status == "missing"
+
+
+def test_technical_work_outside_software_is_at_most_partial():
+    nurse = BASE + ("EXPERIENCE\nRegistered Nurse, St Mary's | 2018-2024\n"
+                    "- Tested the new charting module before go-live and wrote the acceptance checklist for the ward\n"
+                    "- Cared for 30 patients a shift on a surgical ward\n")
+    result = check_text(nurse).by_id("testing-acceptance")
+    assert result.status == "partial" and result.evidence
+    tpm = nurse + ("- Worked with the software engineers on the mobile app and its API\n"
+                   "- Shipped the web product's data export feature for users\n")
+    assert check_text(tpm).by_id("testing-acceptance").status == "covered"
+
+
+def test_context_needs_words_and_a_minimum(tmp_path, mini_taxonomy_path):
+    import pytest
+
+    from resumefit import TaxonomyError
+
+    path = tmp_path / "t.yaml"
+    path.write_text(mini_taxonomy_path.read_text().replace("role: Test Role", "role: Test Role\ncontext: {min: 0, words: [x]}"))
+    with pytest.raises(TaxonomyError, match="'context' needs 'words'"):
+        load_taxonomy(path)

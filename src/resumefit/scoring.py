@@ -74,7 +74,9 @@ class Scorer:
     def score(self, resume: Resume, *, suggest: bool = True) -> Report:
         """Return the gap report for a structured resume."""
         views = [self._view(line) for line in resume.lines if line.section not in NEVER_EVIDENCE]
-        results = [self._judge(item, vector, views) for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
+        in_field = self._in_field(views)
+        results = [self._judge(item, vector, views, in_field)
+                   for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
         if suggest:
             from .suggest import add_suggestions, find_rewrites
             results = add_suggestions(results, self.taxonomy, resume)
@@ -98,7 +100,25 @@ class Scorer:
         )
         return _LineView(line, tokenize(line.text), self.model.transform(line.text), concrete, is_quantified(line.text))
 
-    def _judge(self, item: Responsibility, vector: dict[int, float], views: list[_LineView]) -> ResponsibilityResult:
+    def _in_field(self, views: list[_LineView]) -> bool:
+        """True when the work history speaks of the role's field often enough.
+
+        A nurse's "tested the new charting module" is not product testing:
+        without the taxonomy's context words (software, app, API...) in the
+        work lines, ``needs_context`` responsibilities stay partial at most.
+        """
+        if not self.taxonomy.context_min:
+            return True
+        seen = 0
+        for view in views:
+            if view.line.section in CONCRETE_SECTIONS:
+                seen += sum(1 for rule in self.taxonomy.context if rule.find(view.tokens) is not None)
+                if seen >= self.taxonomy.context_min:
+                    return True
+        return False
+
+    def _judge(self, item: Responsibility, vector: dict[int, float], views: list[_LineView],
+               in_field: bool = True) -> ResponsibilityResult:
         s = self.settings
         tally = _Tally()
         for view in views:
@@ -109,7 +129,9 @@ class Scorer:
                 tally.evidence.append(evidence)
         strong = tally.best("strong")
         mentions = [e for e in tally.evidence if e.strength != "strong"]
-        if strong:
+        if strong and item.needs_context and not in_field:
+            status, score, shown = "partial", s.partial_base, strong
+        elif strong:
             status = "covered"
             score = s.covered_base + s.covered_step * min(3, len(strong) - 1)
             score += s.quantified_bonus if any(e.quantified for e in strong) else 0.0

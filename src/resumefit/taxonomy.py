@@ -50,6 +50,7 @@ class Responsibility:
     templates: tuple[str, ...]
     titles: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    needs_context: bool = False
     strong: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     weak: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     excluded: tuple[Rule, ...] = field(repr=False, compare=False, default=())
@@ -70,13 +71,21 @@ class Responsibility:
 
 @dataclass(frozen=True)
 class Taxonomy:
-    """A validated role taxonomy. Fields: role, categories, responsibilities, digest, path."""
+    """A validated role taxonomy.
+
+    Fields: role, categories, responsibilities, digest, path, context (compiled
+    words that show the work history is in the role's field) and
+    context_min (how many a resume needs before ``needs_context`` entries
+    can be covered).
+    """
 
     role: str
     categories: tuple[Category, ...]
     responsibilities: tuple[Responsibility, ...]
     digest: str
     path: str
+    context: tuple[Rule, ...] = field(default=(), repr=False, compare=False)
+    context_min: int = 0
 
     def get(self, rid: str) -> Responsibility:
         for item in self.responsibilities:
@@ -152,7 +161,17 @@ def parse_taxonomy(text: str, origin: str = "<taxonomy>", digest: str = "", expe
     role = str(data.get("role") or "").strip()
     if not role:
         raise TaxonomyError("'role' must name the role", path=origin)
-    return Taxonomy(role, categories, tuple(items), digest, origin)
+    context, context_min = _parse_context(data.get("context"), origin)
+    return Taxonomy(role, categories, tuple(items), digest, origin, context, context_min)
+
+
+def _parse_context(raw, origin: str) -> tuple[tuple[Rule, ...], int]:
+    if raw is None:
+        return (), 0
+    words, minimum = (raw.get("words"), raw.get("min")) if isinstance(raw, dict) else (None, None)
+    if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words) or not isinstance(minimum, int) or minimum < 1:
+        raise TaxonomyError("'context' needs 'words' (a list of terms) and 'min' (a positive whole number)", path=origin)
+    return tuple(Rule.compile(w) for w in words), minimum
 
 
 def _parse_categories(raw, origin: str) -> tuple[Category, ...]:
@@ -200,8 +219,11 @@ def _parse_entry(entry, position: int, categories: set[str], origin: str) -> Res
         cued = compile_rules(lists["cues"])
     except ValueError as exc:
         raise TaxonomyError(f"{where}: {exc}", path=origin) from None
+    needs_context = entry.get("needs_context", False)
+    if not isinstance(needs_context, bool):
+        raise TaxonomyError(f"{where}: 'needs_context' must be true or false", path=origin)
     return Responsibility(
-        id=rid, category=entry["category"], title=entry["title"].strip(),
+        id=rid, needs_context=needs_context, category=entry["category"], title=entry["title"].strip(),
         evidence=" ".join(entry["evidence"].split()), why=" ".join(entry["why"].split()),
         weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, cued=cued, **lists,
     )
