@@ -68,6 +68,9 @@ def tokenize(text: str) -> Tokens:
 _NOUN_BASES = frozenset("model brief pilot found review record budget schedule report document map chart staff "
                         "feature process scope design test pitch".split())
 
+# Words that look like an inflection but mean something else.
+_OWN_WORDS = frozenset({"marketing", "sprinting", "listing", "listings", "building", "buildings", "meeting", "meetings"})
+
 # Irregular verbs resumes use: any form in a pattern matches every form.
 _IRREGULAR = [set(group.split()) for group in (
     "write writes writing wrote written", "run runs running ran", "lead leads leading led",
@@ -112,7 +115,8 @@ def _bases(word: str) -> list[str]:
     if word.endswith("ed") and len(word) > 4:
         stem = word[:-2]
         if stem[-1] == stem[-2] and stem[-1] in "bdgklmnprt":
-            return [stem[:-1]]  # planned -> plan
+            base = stem[:-1]  # planned -> plan
+            return [base] if base not in _NOUN_BASES else [word]
         # owned -> own, saved -> save; but "founded" must not match "found" (find).
         return [word] + [b for b in (stem, stem + "e") if b not in _IRREGULAR_INDEX and b not in _NOUN_BASES]
     return [word]
@@ -121,6 +125,7 @@ def _bases(word: str) -> list[str]:
 def _forms_of(base: str) -> set[str]:
     # No -er/-ers: "owner", "manager", "planner" name people, not the act.
     forms = {base + suffix for suffix in ("", "s", "es", "ed", "d", "ing")}
+    forms -= _OWN_WORDS  # "marketing" is not a form of "market"
     if base.endswith("e"):
         forms.add(base[:-1] + "ing")
     if base.endswith("y") and base[-2:-1] not in "aeiou":
