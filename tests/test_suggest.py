@@ -7,7 +7,7 @@ import pytest
 
 from resumefit.api import check_resume, check_text, get_scorer
 from resumefit.language import ACTION_VERBS
-from resumefit.models import Line, Section
+from resumefit.models import Line
 from resumefit.suggest import has_result_placeholder, next_steps, resume_context, similar, strengthen
 
 DEV = sorted(Path("fixtures/eval/dev").glob("*.txt"))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .extract import raw_from_text, read_document
 from .limits import Limits
-from .models import RawDocument, Report, Resume
+from .models import Report, Resume
 from .scoring import Scorer
 from .sections import split_sections
 from .taxonomy import Taxonomy
@@ -51,8 +51,3 @@ def check_resume(source: str | os.PathLike | bytes, *, taxonomy=None, filename: 
 def check_text(text: str, *, taxonomy=None, source: str = "<text>") -> Report:
     """Score resume text held in memory."""
     return get_scorer(taxonomy).score(split_sections(raw_from_text(text, source)))
-
-
-def score_document(doc: RawDocument, *, taxonomy=None) -> Report:
-    """Score an already-extracted document."""
-    return get_scorer(taxonomy).score(split_sections(doc))

@@ -12,7 +12,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .models import STATUSES
 
 RESUME_SUFFIXES = (".txt", ".md", ".pdf", ".docx")
 

@@ -356,7 +356,6 @@ def other_form(term: str, lines: list[str], stems: list[list[str]]) -> str | Non
     words = [s for s in _stems(term) if s not in _STOP]
     acronym = "".join(w[0] for w in _words(term)) if len(_words(term)) > 1 else ""
     for line, line_stems in zip(lines, stems):
-        lowered = line.lower()
         if len(squashed) >= 3 and squashed in _squash(line):
             return _excerpt(line, term)
         # An acronym counts only written in capitals: "US" for "user stories" is not "us".

@@ -9,7 +9,7 @@ skills list, a summary claim or a vague phrase makes "partial" at most.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .language import is_quantified, looks_like_list, starts_with_action, weak_opener
 from .match import all_matches, first_match, tokenize
@@ -25,8 +25,8 @@ NEVER_EVIDENCE = frozenset({"header"})
 class ScoringSettings:
     """Thresholds and weights of the scorer (tuned on fixtures/eval/dev).
 
-    Fields: sim_partial (TF-IDF cosine that makes a line a mention),
-    sim_covered (cosine that, on a concrete line, counts as covered),
+    Fields: sim_partial (TF-IDF cosine that makes a line a mention; similarity
+    alone never makes "covered"),
     covered_base / covered_step (score of a covered item and the bonus per
     extra evidence line), partial_base (a weak line about the work),
     listed_base (only a skills list, summary or similar wording), cue_base
@@ -34,7 +34,6 @@ class ScoringSettings:
     """
 
     sim_partial: float = 0.10
-    sim_covered: float = 1.01  # off: similarity alone never makes "covered"
     covered_base: float = 0.75
     covered_step: float = 0.08
     quantified_bonus: float = 0.05
@@ -51,14 +50,6 @@ class _LineView:
     vector: dict[int, float]
     concrete: bool
     quantified: bool
-
-
-@dataclass
-class _Tally:
-    evidence: list[Evidence] = field(default_factory=list)
-
-    def best(self, strength: str) -> list[Evidence]:
-        return [e for e in self.evidence if e.strength == strength]
 
 
 class Scorer:
@@ -120,15 +111,15 @@ class Scorer:
     def _judge(self, item: Responsibility, vector: dict[int, float], views: list[_LineView],
                in_field: bool = True) -> ResponsibilityResult:
         s = self.settings
-        tally = _Tally()
+        found: list[Evidence] = []
         for view in views:
             if item.excluded and first_match(item.excluded, view.tokens) is not None:
                 continue
             evidence = self._line_evidence(item, vector, view)
             if evidence is not None:
-                tally.evidence.append(evidence)
-        strong = tally.best("strong")
-        mentions = [e for e in tally.evidence if e.strength != "strong"]
+                found.append(evidence)
+        strong = [e for e in found if e.strength == "strong"]
+        mentions = [e for e in found if e.strength != "strong"]
         if strong and item.needs_context and not in_field:
             status, score, shown = "partial", s.partial_base, strong
         elif strong:
@@ -161,8 +152,6 @@ class Scorer:
         similarity = cosine(view.vector, vector)
         if strong_words and view.concrete:
             return Evidence(line.text, line.section, line.index, "strong", 1.0, tuple(strong_words), view.quantified)
-        if view.concrete and similarity >= s.sim_covered:
-            return Evidence(line.text, line.section, line.index, "strong", similarity, (), view.quantified)
         if strong_words:
             return Evidence(line.text, line.section, line.index, "mention", 0.6, tuple(strong_words), view.quantified)
         weak_words = all_matches(item.weak, view.tokens)

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .language import ACTION_VERBS, is_quantified, weak_opener
+from .language import ACTION_VERBS, weak_opener
 from .match import tokenize
 from .models import Report, ResponsibilityResult, Resume, Rewrite
 from .taxonomy import Taxonomy

@@ -48,7 +48,3 @@ def load_taxonomy_or_exit(path):
         return load_taxonomy(path)
     except TaxonomyError as exc:
         fail(exc, ExitCode.USAGE)
-
-
-def passthrough(func):
-    return functools.wraps(func)(func)
