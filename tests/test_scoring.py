@@ -98,3 +98,16 @@ def test_context_needs_words_and_a_minimum(tmp_path, mini_taxonomy_path):
     path.write_text(mini_taxonomy_path.read_text().replace("role: Test Role", "role: Test Role\ncontext: {min: 0, words: [x]}"))
     with pytest.raises(TaxonomyError, match="'context' needs 'words'"):
         load_taxonomy(path)
+
+
+def test_rule_words_must_meet_in_one_sentence(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    paragraph = ("EXPERIENCE\nI ran the merchant onboarding team for three years at a payments firm. "
+                 "Later I set up the interview loop for new hires in our Lisbon office.\n")
+    assert verdict(paragraph, "interviews", tax).status != "covered"
+    together = ("EXPERIENCE\nI ran the onboarding team for three years at a payments firm. "
+                "I interviewed 40 merchants about payout delays and fixed the top three.\n")
+    result = verdict(together, "interviews", tax)
+    assert result.status == "covered"
+    # The evidence is the sentence that shows the work, not the whole paragraph.
+    assert result.evidence[0].text == "I interviewed 40 merchants about payout delays and fixed the top three."

@@ -9,13 +9,29 @@ skills list, a summary claim or a vague phrase makes "partial" at most.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .language import is_quantified, looks_like_list, starts_with_action, weak_opener
 from .match import all_matches, first_match, tokenize
 from .models import CategoryResult, Evidence, Line, Report, ResponsibilityResult, Resume
 from .taxonomy import Responsibility, Taxonomy, load_taxonomy
 from .vectorize import TfidfModel, cosine, model_for
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)][.!?])\s+(?=[A-Z\"\u201c(])")
+
+
+def sentences(line: Line) -> list[Line]:
+    """A line cut at its sentence ends: a rule's words must meet in one sentence.
+
+    Paragraph resumes put a whole job in one line; "date" in its first
+    sentence and "hit" in its fourth say nothing about on-time delivery.
+    """
+    parts = [p for p in _SENTENCE_END.split(line.text) if p.strip()]
+    if len(parts) < 2:
+        return [line]
+    return [replace(line, text=part) for part in parts]
+
 
 CONCRETE_SECTIONS = frozenset({"experience", "projects", "other", "education"})
 NEVER_EVIDENCE = frozenset({"header"})
@@ -64,7 +80,8 @@ class Scorer:
 
     def score(self, resume: Resume, *, suggest: bool = True) -> Report:
         """Return the gap report for a structured resume."""
-        views = [self._view(line) for line in resume.lines if line.section not in NEVER_EVIDENCE]
+        views = [self._view(unit) for line in resume.lines if line.section not in NEVER_EVIDENCE
+                 for unit in sentences(line)]
         in_field = self._in_field(views)
         results = [self._judge(item, vector, views, in_field)
                    for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
