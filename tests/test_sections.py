@@ -93,3 +93,19 @@ def test_job_entries_after_a_sidebar_section_go_back_to_experience():
         ("education", ["B.S. Computer Science, UIUC, 2015"]),
         ("experience", ["Product Manager, Corvid Bank — Remote | 2018–2020", "Tracked two rivals' pricing"]),
     ]
+
+
+def test_plain_heading_paragraph_above_a_dated_job_opens_the_section():
+    # Word files often type the heading as a Normal paragraph: no bold, no blank line.
+    resume = split(
+        ("Profile", True), "Technical Product Manager with seven years in online travel.",
+        "Career history",
+        "Senior Technical Product Manager, Hotel Search & Pricing — Wayfarer Trips, Edinburgh | Mar 2020 – present",
+        "• Set the search team's two-year strategy with the CTO.",
+    )
+    by_text = {line.text: line for line in resume.lines}
+    job = by_text["Senior Technical Product Manager, Hotel Search & Pricing — Wayfarer Trips, Edinburgh | Mar 2020 – present"]
+    assert job.section == "experience" and job.kind == "entry"
+    assert by_text["Set the search team's two-year strategy with the CTO."].section == "experience"
+    # The same phrase as an ordinary sentence in a summary stays text.
+    assert split(("Profile", True), "Career history matters to me and my team.").lines[-1].section == "summary"

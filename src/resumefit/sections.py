@@ -85,6 +85,10 @@ def line_kind(text: str) -> str:
     if text.startswith(_BULLET):
         return "bullet"
     words = text.split()
+    # Long "Title, Team — Company, City | Mar 2020 – present" lines end with their dates.
+    if (len(words) <= 24 and _DATE.search(" ".join(words[-4:])) and re.search(r"[|—–,]", text)
+            and not text.rstrip().endswith(".") and not starts_with_action(text)):
+        return "entry"
     if _DATE.search(text) and len(words) <= 16 and not re.match(r"^(led|built|drove|ran|shipped|launched|managed|owned|created)\b", text, re.I):
         return "entry"
     return "text"
@@ -94,7 +98,8 @@ def split_sections(doc: RawDocument) -> Resume:
     """Find the sections of a document and the lines within each."""
     groups: list[tuple[str, str, list[tuple[str, str]]]] = [("header", "", [])]
     after_blank = True
-    for raw in doc.lines:
+    raws = doc.lines
+    for position, raw in enumerate(raws):
         text = raw.text.strip()
         if not text:
             after_blank = True
@@ -102,7 +107,10 @@ def split_sections(doc: RawDocument) -> Resume:
         # The line right under a heading is its content ("Certifications" /
         # "Certified Scrum Product Owner"), not a heading of its own.
         under_heading = not groups[-1][2] and groups[-1][0] != "header"
-        name = heading_section(text, raw.heading_hint and not under_heading, (after_blank or not groups[-1][2]) and not under_heading)
+        # Word files often type a heading as a plain paragraph: a heading phrase
+        # with a dated job line under it ("Career history" / "Senior PM ... 2020 -") is one.
+        hint = raw.heading_hint or _opens_dated_entry(raws, position)
+        name = heading_section(text, hint and not under_heading, (after_blank or not groups[-1][2]) and not under_heading)
         if name == "" and groups[-1][0] in ("experience", "projects"):
             name = None  # an all-caps company name inside a job list
         if name == "" and len(groups) == 1 and not groups[0][2]:
@@ -132,6 +140,15 @@ def split_sections(doc: RawDocument) -> Resume:
         if lines:
             sections.append(Section(name, heading, tuple(lines)))
     return Resume(doc.source, doc.format, tuple(sections), doc.warnings, doc.pages)
+
+
+def _opens_dated_entry(raws, position: int) -> bool:
+    """True when the next non-blank line reads like a dated job or degree line."""
+    for raw in raws[position + 1 : position + 3]:
+        text = raw.text.strip()
+        if text:
+            return not text.startswith(_BULLET) and len(text.split()) <= 24 and bool(_DATE.search(text))
+    return False
 
 
 _ROLE = re.compile(r"\b(manager|engineer|analyst|director|lead|developer|designer|consultant|specialist|coordinator|"
