@@ -10,6 +10,10 @@ from resumefit.match import Rule, tokenize
     ("prioriti*", "prioritisation framework", True),
     ("ship", "shipping the v2 SDK", True),
     ("plan", "planned the cutover", True),
+    # Excel the tool is not the verb "excel": neither pattern may swallow the other.
+    ("excel", "Built the churn model in Excel", True),
+    ("excel", "Excelled at closing support tickets", False),
+    ("excelled", "Built the churn model in Excel", False),
     ("write", "wrote the spec", True),
     ("wrote + spec*", "Writing specs for the team", True),
     ("interview* + customer*|merchant*", "Interviewed 40 merchants", True),

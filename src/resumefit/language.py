@@ -77,3 +77,19 @@ def looks_like_list(text: str) -> bool:
     separators = text.count(",") + text.count("|") + text.count("·") + text.count(";")
     words = len(text.split())
     return separators >= 3 and words / (separators + 1) <= 3.0 and not starts_with_action(text)
+
+
+# "I love building products" is a claim; "I pitched a shared board to our founders" is a deed.
+_CLAIM_VERBS = frozenset("""am love enjoy thrive bring believe care specialize specialise focus want seek hope
+like aim have know excel combine offer pride enjoyed loved""".split())
+
+
+def tells_what_i_did(text: str) -> bool:
+    """True for a first-person sentence that reports something done ("I ran 150 interviews ...")."""
+    words = re.findall(r"[a-z'-]+", text.lower())
+    if len(words) < 8 or words[0] not in ("i", "i've", "i'm", "we"):
+        return False
+    verb = words[1] if words[0] != "i'm" else "am"
+    if words[0] in ("i've",) and len(words) > 2:
+        verb = words[1]
+    return verb not in _CLAIM_VERBS and (_is_action(verb) or is_quantified(text))

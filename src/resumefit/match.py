@@ -66,10 +66,10 @@ def tokenize(text: str) -> Tokens:
 # Past-tense patterns do not also match these bases: as nouns they mean something else
 # ("modelled the market" is not "a pricing model", "briefed the CEO" is not "a brief").
 _NOUN_BASES = frozenset("model brief pilot found review record budget schedule report document map chart staff "
-                        "feature process scope design test pitch".split())
+                        "feature process scope design test pitch excel".split())
 
 # Words that look like an inflection but mean something else.
-_OWN_WORDS = frozenset({"marketing", "sprinting", "listing", "listings", "building", "buildings", "meeting", "meetings"})
+_OWN_WORDS = frozenset({"excelled", "excelling", "marketing", "sprinting", "listing", "listings", "building", "buildings", "meeting", "meetings"})
 
 # Irregular verbs resumes use: any form in a pattern matches every form.
 _IRREGULAR = [set(group.split()) for group in (
@@ -125,14 +125,13 @@ def _bases(word: str) -> list[str]:
 def _forms_of(base: str) -> set[str]:
     # No -er/-ers: "owner", "manager", "planner" name people, not the act.
     forms = {base + suffix for suffix in ("", "s", "es", "ed", "d", "ing")}
-    forms -= _OWN_WORDS  # "marketing" is not a form of "market"
     if base.endswith("e"):
         forms.add(base[:-1] + "ing")
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         forms |= {base[:-1] + "ies", base[:-1] + "ied"}
     if _CVC_END.search(base):
         forms |= {base + base[-1] + suffix for suffix in ("ed", "ing")}
-    return forms
+    return forms - _OWN_WORDS  # "marketing" is not a form of "market", nor "excelled" of "Excel"
 
 
 NUMBER_WORDS = frozenset(

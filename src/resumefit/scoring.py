@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .language import is_quantified, looks_like_list, starts_with_action, weak_opener
+from .language import tells_what_i_did, is_quantified, looks_like_list, starts_with_action, weak_opener
 from .match import all_matches, first_match, tokenize
 from .models import CategoryResult, Evidence, Line, Report, ResponsibilityResult, Resume
 from .taxonomy import Responsibility, Taxonomy, load_taxonomy
@@ -102,7 +102,8 @@ class Scorer:
         listing = looks_like_list(line.text)
         # "Helped with the roadmap" mentions the work without showing it done.
         concrete = (
-            line.section in CONCRETE_SECTIONS and line.kind != "entry" and not listing
+            (line.section in CONCRETE_SECTIONS or (line.section == "summary" and tells_what_i_did(line.text)))
+            and line.kind != "entry" and not listing
             and weak_opener(line.text) is None
             and (starts_with_action(line.text) or len(line.text.split()) >= 6)
         )
