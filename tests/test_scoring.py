@@ -111,3 +111,11 @@ def test_rule_words_must_meet_in_one_sentence(mini_taxonomy_path):
     assert result.status == "covered"
     # The evidence is the sentence that shows the work, not the whole paragraph.
     assert result.evidence[0].text == "I interviewed 40 merchants about payout delays and fixed the top three."
+
+
+def test_first_person_deed_in_about_counts_but_a_claim_does_not(mini_taxonomy_path):
+    tax = load_taxonomy(mini_taxonomy_path)
+    deed = "ABOUT\nI interviewed 40 merchants about payout delays and turned it into our plan.\n"
+    claim = "ABOUT\nI love interviewing merchants and customers about their problems every single week.\n"
+    assert verdict(deed, "interviews", tax).status == "covered"
+    assert verdict(claim, "interviews", tax).status == "partial"
