@@ -89,7 +89,5 @@ def tells_what_i_did(text: str) -> bool:
     words = re.findall(r"[a-z'-]+", text.lower())
     if len(words) < 8 or words[0] not in ("i", "i've", "i'm", "we"):
         return False
-    verb = words[1] if words[0] != "i'm" else "am"
-    if words[0] in ("i've",) and len(words) > 2:
-        verb = words[1]
+    verb = "am" if words[0] == "i'm" else words[1]
     return verb not in _CLAIM_VERBS and (_is_action(verb) or is_quantified(text))

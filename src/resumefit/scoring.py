@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .language import tells_what_i_did, is_quantified, looks_like_list, starts_with_action, weak_opener
+from .language import is_quantified, looks_like_list, starts_with_action, tells_what_i_did, weak_opener
 from .match import all_matches, first_match, tokenize
 from .models import CategoryResult, Evidence, Line, Report, ResponsibilityResult, Resume
 from .taxonomy import Responsibility, Taxonomy, load_taxonomy

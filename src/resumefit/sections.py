@@ -98,8 +98,7 @@ def split_sections(doc: RawDocument) -> Resume:
     """Find the sections of a document and the lines within each."""
     groups: list[tuple[str, str, list[tuple[str, str]]]] = [("header", "", [])]
     after_blank = True
-    raws = doc.lines
-    for position, raw in enumerate(raws):
+    for position, raw in enumerate(doc.lines):
         text = raw.text.strip()
         if not text:
             after_blank = True
@@ -109,7 +108,7 @@ def split_sections(doc: RawDocument) -> Resume:
         under_heading = not groups[-1][2] and groups[-1][0] != "header"
         # Word files often type a heading as a plain paragraph: a heading phrase
         # with a dated job line under it ("Career history" / "Senior PM ... 2020 -") is one.
-        hint = raw.heading_hint or _opens_dated_entry(raws, position)
+        hint = raw.heading_hint or _opens_dated_entry(doc.lines, position)
         name = heading_section(text, hint and not under_heading, (after_blank or not groups[-1][2]) and not under_heading)
         if name == "" and groups[-1][0] in ("experience", "projects"):
             name = None  # an all-caps company name inside a job list
