@@ -148,3 +148,27 @@ def test_lines_a_narrow_column_wrapped_are_joined():
                            _word("Skills", 20, 140)])
     merged = [ln.text for ln in _merge_wrapped(wrapped)]
     assert merged == ["B.Sc. Telecommunications-Engineering Kwame Nkrumah", "Skills"]
+
+
+def test_a_wrapped_paragraph_does_not_swallow_the_plain_heading_under_it():
+    # The paragraph's first line reaches the edge, its last line does not:
+    # "Career history" (same font, no bold) starts a new block.
+    from resumefit.extract.pdf import _merge_wrapped
+
+    lines = group_lines([_word("Seven", 20, 100), _word("years-in-online-travel-search", 60, 100),
+                         _word("rather", 20, 112), _word("early.", 62, 112),
+                         _word("Career", 20, 124), _word("history", 62, 124)])
+    assert [ln.text for ln in _merge_wrapped(lines)] == [
+        "Seven years-in-online-travel-search rather early.", "Career history"]
+
+
+def test_a_bullet_wrapped_under_its_text_not_its_glyph_is_joined():
+    from resumefit.extract.pdf import _merge_wrapped
+
+    # "•" at x=20, its text at x=31; the wrapped line hangs at x=31. The first
+    # line stops short of the edge because "(learning-to-rank" did not fit.
+    lines = group_lines([_word("•", 20, 100), _word("Wrote", 31, 100), _word("the-spec-for", 71, 100),
+                         _word("(learning-to-rank-model)", 31, 112), _word("and", 181, 112),
+                         _word("•", 20, 124), _word("Ran", 31, 124), _word("pilots", 55, 124)])
+    assert [ln.text for ln in _merge_wrapped(lines)] == [
+        "• Wrote the-spec-for (learning-to-rank-model) and", "• Ran pilots"]

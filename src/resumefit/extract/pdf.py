@@ -397,23 +397,41 @@ def _merge_wrapped(lines: list[_Line]) -> list[_Line]:
     """Join the lines a narrow column wrapped ("B.Sc. Telecommunications" / "Engineering, ...").
 
     A line continues the one above when that one ran to the column's right
-    edge, both start at the same x, sit one line-height apart and share a style.
+    edge, it starts where the text above starts (under the words, not the
+    glyph, of a bullet), sits one line-height below and shares a style.
+    A bold job line may wrap before its "— Company | dates" tail.
     """
     if len(lines) < 2:
         return lines
     right = max(ln.x1 for ln in lines)
     width = right - min(ln.x0 for ln in lines)
     merged = [lines[0]]
+    last = lines[0]  # the physical line last joined: its right edge, not the block's, decides
     for line in lines[1:]:
-        last = merged[-1]
+        block = merged[-1]
         height = last.bottom - last.top
-        if (last.x1 >= right - max(20.0, 0.15 * width) and abs(line.x0 - last.x0) <= 2.5
-                and 0 <= line.top - last.bottom <= height * 0.8 and line.words[0]["text"][:1] not in _GLYPHS
+        opener = line.words[0]["text"]
+        # Wrapped: the line above ran to the edge, or the next word would not have fitted on it.
+        first_width = line.words[0]["x1"] - line.words[0]["x0"]
+        ran_out = last.x1 >= right - max(20.0, 0.15 * width) or last.x1 + first_width + 4 >= right
+        if (ran_out and _starts_under(line, block)
+                and 0 <= line.top - last.bottom <= height * 0.8
+                and (opener[:1] not in _GLYPHS or (opener in ("—", "–") and _style(line)[0]))
                 and _style(line) == _style(last)):
-            merged[-1] = _Line(last.top, line.bottom, last.x0, max(last.x1, line.x1), last.words + line.words)
+            merged[-1] = _Line(block.top, line.bottom, block.x0, max(block.x1, line.x1), block.words + line.words)
         else:
             merged.append(line)
+        last = line
     return merged
+
+
+def _starts_under(line: _Line, block: _Line) -> bool:
+    if abs(line.x0 - block.x0) <= 2.5:
+        return True
+    # A hanging indent: "• Own hotel search ..." / "11m searches a day ..."
+    first = block.words[0]["text"]
+    return (len(block.words) > 1 and len(first) == 1 and first in _GLYPHS
+            and abs(line.x0 - block.words[1]["x0"]) <= 2.5)
 
 
 def _is_margin_column(side: list[_Line], main: list[_Line], side_width: float, width: float) -> bool:
