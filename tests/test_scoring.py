@@ -1,3 +1,5 @@
+import pytest
+
 from resumefit import check_text, load_taxonomy
 
 BASE = "Jane Doe\njane@example.com\n\n"
@@ -119,3 +121,32 @@ def test_first_person_deed_in_about_counts_but_a_claim_does_not(mini_taxonomy_pa
     claim = "ABOUT\nI love interviewing merchants and customers about their problems every single week.\n"
     assert verdict(deed, "interviews", tax).status == "covered"
     assert verdict(claim, "interviews", tax).status == "partial"
+
+
+def _lone(bullet: str) -> str:
+    return BASE + "EXPERIENCE\nProduct Manager, Parcelly | 2020–2024\n- " + bullet + "\n"
+
+
+@pytest.mark.parametrize("bullet, rid", [
+    # Writing a business case is commercial work, not a new idea.
+    ("Wrote the staffing business case for four more nurses and got it approved by finance", "innovation"),
+    # A title in a sentence is still a title: the bullet must show the product owned.
+    ("Stood in for the product owner in sprint planning while she was on leave", "product-ownership"),
+    ("Release sign-off for every biweekly release from the quality side", "release-management"),
+    ("Runbooks for the on-call rotation, about 60 of them", "documentation"),
+    ("Ran leadership workshops on OKRs with the CIO's staff", "product-strategy"),
+    # A journalist's sources and a recruiter's interview loops are not customer discovery.
+    ("Interview 200+ sources a year for the investigations desk", "customer-needs"),
+    ("Partner with engineering managers on interview loops and scorecards", "customer-needs"),
+    ("Conduct patient interviews and leader rounding daily on a 32-bed unit", "customer-needs"),
+])
+def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
+    assert verdict(_lone(bullet)[len(BASE):], rid).status != "covered"
+
+
+@pytest.mark.parametrize("bullet, rid", [
+    ("Pivoted from an open neighbourhood marketplace to invite-only school communities", "product-strategy"),
+    ("Got the MVP out in 14 weeks for $58k, under the $60k we'd set aside", "delivery-risk-cost"),
+])
+def test_own_words_for_strategy_and_budget_cover(bullet, rid):
+    assert verdict(_lone(bullet)[len(BASE):], rid).status == "covered"

@@ -109,3 +109,21 @@ def test_plain_heading_paragraph_above_a_dated_job_opens_the_section():
     assert by_text["Set the search team's two-year strategy with the CTO."].section == "experience"
     # The same phrase as an ordinary sentence in a summary stays text.
     assert split(("Profile", True), "Career history matters to me and my team.").lines[-1].section == "summary"
+
+
+def test_prose_above_the_first_heading_is_an_untitled_summary():
+    resume = split("Jess Tanaka", "jess@example.com", "",
+                   "Hey! I'm a growth marketer who loves turning sign-up questions into a test plan.", "",
+                   "Where I've worked", "Head of Growth — Tidepool | 2022–now", "- Ran 60 experiments")
+    assert _section_of(resume, "Hey! I'm a growth marketer") == "summary"
+    assert _section_of(resume, "Ran 60 experiments") == "experience"
+
+
+def test_a_resume_without_headings_keeps_its_content_as_experience():
+    resume = split("Ines Duarte", "ines@example.com", "",
+                   "Investigative reporter for ten years; built the paper's database of 14,000 public tenders.")
+    assert _section_of(resume, "Investigative reporter") == "experience"
+
+
+def _section_of(resume, start: str) -> str:
+    return next(line.section for line in resume.lines if start in line.text)

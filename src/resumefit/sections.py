@@ -128,7 +128,7 @@ def split_sections(doc: RawDocument) -> Resume:
     sections: list[Section] = []
     index = 0
     if groups[0][2]:
-        groups[0:1] = _split_header(groups[0][2])
+        groups[0:1] = _split_header(groups[0][2], headed=len(groups) > 1)
     groups = _recover_jobs([(n, h, items if n == "header" else _join_wrapped(items)) for n, h, items in groups])
     for name, heading, merged in groups:
         lines = []
@@ -174,10 +174,13 @@ def _recover_jobs(groups):
     return out
 
 
-def _split_header(items: list[tuple[str, str]]) -> list[tuple[str, str, list[tuple[str, str]]]]:
+def _split_header(items: list[tuple[str, str]], headed: bool) -> list[tuple[str, str, list[tuple[str, str]]]]:
     """Split the lines above the first heading into name/contact and content.
 
     A resume with no headings at all still has jobs and bullets worth scoring.
+    Prose above the first heading of a headed resume is an untitled summary
+    ("Hey! I'm a growth marketer who..."); a job line or bullet there starts
+    the experience.
     """
     cut = 0
     for cut, (text, kind) in enumerate(items):
@@ -187,8 +190,14 @@ def _split_header(items: list[tuple[str, str]]) -> list[tuple[str, str, list[tup
         cut = len(items)
     head, rest = items[:cut], items[cut:]
     groups = [("header", "", head)]
-    if rest:
-        groups.append(("experience", "", rest))
+    prose = 0
+    if headed:
+        while prose < len(rest) and rest[prose][1] == "text":
+            prose += 1
+    if prose:
+        groups.append(("summary", "", rest[:prose]))
+    if rest[prose:]:
+        groups.append(("experience", "", rest[prose:]))
     return groups
 
 
