@@ -150,3 +150,20 @@ def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
 ])
 def test_own_words_for_strategy_and_budget_cover(bullet, rid):
     assert verdict(_lone(bullet)[len(BASE):], rid).status == "covered"
+
+
+def test_a_product_title_is_covered_only_when_the_bullets_show_the_work():
+    from resumefit import Scorer, ScoringSettings
+    from resumefit.api import parse_resume
+
+    resume = parse_resume((BASE + "EXPERIENCE\nSenior Product Manager, Parcelly | 2020–2024\n"
+                           "- Interviewed 40 merchants about payout delays\n"
+                           "- Wrote the spec engineers built the tracking page from\n"
+                           "- Built a Looker dashboard the exec team checked every Monday\n").encode(),
+                          filename="cv.txt")
+    shown = sum(r.status == "covered" for r in Scorer(settings=ScoringSettings(title_support=99)).score(resume).responsibilities)
+    backed = Scorer(settings=ScoringSettings(title_support=shown)).score(resume).by_id("product-ownership")
+    assert backed.status == "covered"
+    assert [e.strength for e in backed.evidence] == ["title"] and "Product Manager" in backed.evidence[0].text
+    alone = Scorer(settings=ScoringSettings(title_support=shown + 1)).score(resume).by_id("product-ownership")
+    assert alone.status == "partial"

@@ -117,8 +117,9 @@ class Evidence:
     """A resume line that speaks to a responsibility.
 
     Fields: text, section, line (index), strength (``strong`` an achievement,
-    ``mention`` a listing or claim, ``similar`` worded like the
-    responsibility, ``cue`` a work line touching the topic), score (0-1), terms (the words that matched),
+    ``mention`` a listing or claim, ``title`` a job title that names it,
+    ``similar`` worded like the responsibility, ``cue`` a work line touching
+    the topic), score (0-1), terms (the words that matched),
     quantified (the line holds a number, percentage or amount).
     """
 

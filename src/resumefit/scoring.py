@@ -57,6 +57,9 @@ class ScoringSettings:
     listed_base: float = 0.2
     cue_base: float = 0.1
     max_evidence: int = 3
+    # A job title naming the responsibility ("Product Manager") is covered once
+    # the resume shows this many responsibilities done; alone it is a mention.
+    title_support: int = 12
 
 
 @dataclass
@@ -85,6 +88,7 @@ class Scorer:
         in_field = self._in_field(views)
         results = [self._judge(item, vector, views, in_field)
                    for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
+        results = self._back_titles(results)
         if suggest:
             from .suggest import add_suggestions, find_rewrites
             results = add_suggestions(results, self.taxonomy, resume)
@@ -148,7 +152,7 @@ class Scorer:
         elif mentions:
             status = "partial"
             # A skills-list or summary mention is worth less than work described weakly.
-            in_work = any(e.section in CONCRETE_SECTIONS and e.strength == "mention" for e in mentions)
+            in_work = any(e.section in CONCRETE_SECTIONS and e.strength in ("mention", "title") for e in mentions)
             only_cues = all(e.strength == "cue" for e in mentions)
             score = s.cue_base if only_cues else s.partial_base if in_work else s.listed_base
             shown = mentions
@@ -157,6 +161,24 @@ class Scorer:
         shown = sorted(shown, key=lambda e: (-e.score, e.line))[: s.max_evidence]
         return ResponsibilityResult(item.id, item.category, item.title, status, min(1.0, score), item.weight, tuple(shown))
 
+    def _back_titles(self, results: list[ResponsibilityResult]) -> list[ResponsibilityResult]:
+        """Cover a title-only responsibility when the resume shows broad work under it.
+
+        A careful reader counts "Product Manager" as owning a product when the
+        bullets show a PM's work, not when the title stands alone.
+        """
+        s = self.settings
+        shown = sum(1 for r in results if r.status == "covered")
+        if shown < s.title_support:
+            return results
+        out = []
+        for r in results:
+            titles = [e for e in r.evidence if e.strength == "title"]
+            if r.status == "partial" and titles:
+                r = replace(r, status="covered", score=s.covered_base, evidence=tuple(titles))
+            out.append(r)
+        return out
+
     def _line_evidence(self, item: Responsibility, vector: dict[int, float], view: _LineView) -> Evidence | None:
         s = self.settings
         line = view.line
@@ -164,8 +186,8 @@ class Scorer:
             # A job title can show a responsibility by itself ("Product Manager" owns a product).
             held = all_matches(item.held, view.tokens) if item.held and line.section in CONCRETE_SECTIONS else []
             if held:
-                # Labellers split on a bare title; it is a mention until a bullet shows the work.
-                return Evidence(line.text, line.section, line.index, "mention", 0.6, tuple(held), view.quantified)
+                # A bare title is a mention until bullets show the work (see _back_titles).
+                return Evidence(line.text, line.section, line.index, "title", 0.6, tuple(held), view.quantified)
         strong_words = all_matches(item.strong, view.tokens)
         similarity = cosine(view.vector, vector)
         if strong_words and view.concrete:
