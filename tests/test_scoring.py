@@ -139,6 +139,9 @@ def _lone(bullet: str) -> str:
     ("Interview 200+ sources a year for the investigations desk", "customer-needs"),
     ("Partner with engineering managers on interview loops and scorecards", "customer-needs"),
     ("Conduct patient interviews and leader rounding daily on a 32-bed unit", "customer-needs"),
+    # Working with sales engineers or developer relations is not evangelising.
+    ("Ran the go/no-go for the rules cutover with support and sales engineering", "evangelism"),
+    ("Coordinated the GA launch with the platform, security and developer-relations teams", "evangelism"),
 ])
 def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
     assert verdict(_lone(bullet)[len(BASE):], rid).status != "covered"
@@ -147,9 +150,17 @@ def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
 @pytest.mark.parametrize("bullet, rid", [
     ("Pivoted from an open neighbourhood marketplace to invite-only school communities", "product-strategy"),
     ("Got the MVP out in 14 weeks for $58k, under the $60k we'd set aside", "delivery-risk-cost"),
+    ("Ran a bake-off of two hosted LLM APIs and an open-weight model on our own GPUs", "technology-trends"),
+    ("Six-week spike on passkeys with the platform architect; shipped them to every tenant", "technology-trends"),
+    ("Did 70 calls with clinic owners; that's where the no-show deposit idea came from", "innovation"),
+    ("Weekend proof of concept for instant payouts; picked up as the Q3 project", "innovation"),
+    ("Dropped the self-hosted tracing cluster for a managed vendor and wrote the decision doc", "documentation"),
+    ("Translated user needs from 18 cardiologists into 140 design inputs", "requirements"),
 ])
-def test_own_words_for_strategy_and_budget_cover(bullet, rid):
-    assert verdict(_lone(bullet)[len(BASE):], rid).status == "covered"
+def test_own_words_cover(bullet, rid):
+    # Technical entries need a software work history around them.
+    field = "- Worked with the software engineers on the mobile app, its API and the web dashboard\n"
+    assert verdict(_lone(bullet)[len(BASE):] + field, rid).status == "covered"
 
 
 def test_a_product_title_is_covered_only_when_the_bullets_show_the_work():
