@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .match import _IRREGULAR_INDEX
+
 ACTION_VERBS = frozenset("""
 accelerated achieved acquired added adopted advised advocated aligned analysed analyzed architected assessed
 audited authored automated balanced benchmarked boosted brought built championed chose coached co-founded
@@ -40,8 +42,6 @@ def is_quantified(text: str) -> bool:
 
 
 def _is_action(word: str) -> bool:
-    from .match import _IRREGULAR_INDEX
-
     if word in ACTION_VERBS or (word.endswith("ed") and len(word) > 4):
         return True
     # Present tense ("Own the roadmap", "Lead a team of 6", "Runs the beta").
