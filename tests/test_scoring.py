@@ -142,6 +142,8 @@ def _lone(bullet: str) -> str:
     # Working with sales engineers or developer relations is not evangelising.
     ("Ran the go/no-go for the rules cutover with support and sales engineering", "evangelism"),
     ("Coordinated the GA launch with the platform, security and developer-relations teams", "evangelism"),
+    # An engineer's design doc is engineering, not product requirements.
+    ("Wrote the design doc for the rate limiter and walked the team through it", "requirements"),
 ])
 def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
     assert verdict(_lone(bullet)[len(BASE):], rid).status != "covered"
@@ -156,6 +158,13 @@ def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
     ("Weekend proof of concept for instant payouts; picked up as the Q3 project", "innovation"),
     ("Dropped the self-hosted tracing cluster for a managed vendor and wrote the decision doc", "documentation"),
     ("Translated user needs from 18 cardiologists into 140 design inputs", "requirements"),
+    ("Kept a feature and pricing matrix of the three big e-signature vendors for sales", "competitive-analysis"),
+    ("Put together a comparison of six payroll vendors (features, pricing, API quality)", "competitive-analysis"),
+    ("Broke the booking monolith into five services with the staff engineer", "systems-understanding"),
+    ("Worked with the backend lead on the design of the offline sync endpoints", "systems-understanding"),
+    ("I specced the field mapping for the CRM sync and wrote the test cases", "requirements"),
+    ("Wrote a one-page problem statement and a MoSCoW list for the v2 release", "requirements"),
+    ("Tested two open-source OCR engines and wrote the memo that started the scanning project", "innovation"),
 ])
 def test_own_words_cover(bullet, rid):
     # Technical entries need a software work history around them.
