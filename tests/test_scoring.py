@@ -165,6 +165,11 @@ def test_edge_of_scope_lines_are_at_most_partial(bullet, rid):
     ("I specced the field mapping for the CRM sync and wrote the test cases", "requirements"),
     ("Wrote a one-page problem statement and a MoSCoW list for the v2 release", "requirements"),
     ("Tested two open-source OCR engines and wrote the memo that started the scanning project", "innovation"),
+    ("Built a Flask tool over the orders database in a weekend; it became the starting point for the ops console", "innovation"),
+    ("Launched a parking upsell with two partners that now brings in €2M a year", "innovation"),
+    ("Ran a six-week evaluation of three OCR vendors, then brought the winner into the claims flow", "technology-trends"),
+    ("Made the call to go all-in on Matter instead of our own radio protocol", "technology-trends"),
+    ("Wrote the 3-yr platform plan that moved us onto one shared checkout", "product-strategy"),
 ])
 def test_own_words_cover(bullet, rid):
     # Technical entries need a software work history around them.
@@ -187,3 +192,30 @@ def test_a_product_title_is_covered_only_when_the_bullets_show_the_work():
     assert [e.strength for e in backed.evidence] == ["title"] and "Product Manager" in backed.evidence[0].text
     alone = Scorer(settings=ScoringSettings(title_support=shown + 1)).score(resume).by_id("product-ownership")
     assert alone.status == "partial"
+
+
+@pytest.mark.parametrize("job_line, expected", [
+    ("Data Engineer, Haulwise | 2019–2024", "partial"),
+    ("Senior Product Manager, Haulwise | 2019–2024", "covered"),
+])
+def test_owning_work_is_product_ownership_only_in_a_product_role(job_line, expected):
+    # Owning a data platform or a P&L as an engineer or manager is not owning a product.
+    text = ("EXPERIENCE\n" + job_line + "\n"
+            "- Own the shipment-tracking platform: 140 pipelines moving GPS and billing data into Snowflake\n"
+            "- Worked with the software engineers on the mobile app, its API and the web dashboard\n")
+    assert verdict(text, "product-ownership").status == expected
+
+
+def test_a_product_manager_mentioned_in_a_bullet_is_not_the_persons_role():
+    text = ("EXPERIENCE\nQA Lead, Pixelforge | 2019–2024\n"
+            "- Own the release train for 14 teams and agree the dates with the product manager\n")
+    assert verdict(text, "product-ownership").status != "covered"
+
+
+@pytest.mark.parametrize("bullet, rid", [
+    ("Threw together a hacky prototype of the seat map over two evenings", "innovation"),
+    ("Did a two-week spike that compared WebGPU and WebGL rendering", "technology-trends"),
+])
+def test_a_work_line_touching_the_topic_is_partial_not_missing(bullet, rid):
+    field = "- Worked with the software engineers on the mobile app, its API and the web dashboard\n"
+    assert verdict(_lone(bullet)[len(BASE):] + field, rid).status != "missing"

@@ -86,7 +86,8 @@ class Scorer:
         views = [self._view(unit) for line in resume.lines if line.section not in NEVER_EVIDENCE
                  for unit in sentences(line)]
         in_field = self._in_field(views)
-        results = [self._judge(item, vector, views, in_field)
+        results = [self._judge(item, vector, views,
+                               (in_field or not item.needs_context) and self._names_role(item, resume))
                    for item, vector in zip(self.taxonomy.responsibilities, self._vectors)]
         results = self._back_titles(results)
         if suggest:
@@ -130,8 +131,23 @@ class Scorer:
                     return True
         return False
 
+    @staticmethod
+    def _names_role(item: Responsibility, resume: Resume) -> bool:
+        """True when the resume names one of the roles the item asks for, or it asks for none.
+
+        Owning a P&L, a data platform or a release train is not owning a
+        product: unless the resume says the person held a product role, such
+        work is partial at most.
+        """
+        if not item.roled:
+            return True
+        # Where people say what they are: a job line, the name block or the summary,
+        # not "worked with the product manager" in a bullet.
+        return any(first_match(item.roled, tokenize(line.text)) is not None for line in resume.lines
+                   if line.kind == "entry" or line.section in ("header", "summary"))
+
     def _judge(self, item: Responsibility, vector: dict[int, float], views: list[_LineView],
-               in_field: bool = True) -> ResponsibilityResult:
+               may_cover: bool = True) -> ResponsibilityResult:
         s = self.settings
         found: list[Evidence] = []
         for view in views:
@@ -142,7 +158,7 @@ class Scorer:
                 found.append(evidence)
         strong = [e for e in found if e.strength == "strong"]
         mentions = [e for e in found if e.strength != "strong"]
-        if strong and item.needs_context and not in_field:
+        if strong and not may_cover:
             status, score, shown = "partial", s.partial_base, strong
         elif strong:
             status = "covered"

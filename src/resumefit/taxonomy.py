@@ -13,7 +13,7 @@ from .match import Rule, compile_rules
 
 REQUIRED_TEXT = ("title", "category", "evidence", "why")
 REQUIRED_LISTS = ("sources", "keywords", "templates")
-OPTIONAL_LISTS = ("rules", "mentions", "exclude", "titles", "cues")
+OPTIONAL_LISTS = ("rules", "mentions", "exclude", "titles", "cues", "roles")
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
 
@@ -32,8 +32,9 @@ class Responsibility:
     Fields: id, category, title, evidence, why, weight, sources, keywords,
     rules, mentions, exclude, titles (source strings), templates, and the
     compiled ``strong``, ``weak``, ``excluded``, ``held`` (job titles that
-    mention the responsibility) and ``cued`` (topic words that, in a work
-    line, show the topic is touched) rule tuples.
+    mention the responsibility), ``cued`` (topic words that, in a work
+    line, show the topic is touched) and ``roled`` (roles the resume must
+    name somewhere before the work counts as done) rule tuples.
     """
 
     id: str
@@ -50,12 +51,14 @@ class Responsibility:
     templates: tuple[str, ...]
     titles: tuple[str, ...] = ()
     cues: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
     needs_context: bool = False
     strong: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     weak: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     excluded: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     held: tuple[Rule, ...] = field(repr=False, compare=False, default=())
     cued: tuple[Rule, ...] = field(repr=False, compare=False, default=())
+    roled: tuple[Rule, ...] = field(repr=False, compare=False, default=())
 
     def description(self) -> str:
         """Title, what counts, why and keywords: the entry as ``explain`` shows it."""
@@ -217,6 +220,7 @@ def _parse_entry(entry, position: int, categories: set[str], origin: str) -> Res
         excluded = compile_rules(lists["exclude"])
         held = compile_rules(lists["titles"])
         cued = compile_rules(lists["cues"])
+        roled = compile_rules(lists["roles"])
     except ValueError as exc:
         raise TaxonomyError(f"{where}: {exc}", path=origin) from None
     needs_context = entry.get("needs_context", False)
@@ -225,5 +229,5 @@ def _parse_entry(entry, position: int, categories: set[str], origin: str) -> Res
     return Responsibility(
         id=rid, needs_context=needs_context, category=entry["category"], title=entry["title"].strip(),
         evidence=" ".join(entry["evidence"].split()), why=" ".join(entry["why"].split()),
-        weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, cued=cued, **lists,
+        weight=weight, strong=strong, weak=weak, excluded=excluded, held=held, cued=cued, roled=roled, **lists,
     )
