@@ -33,8 +33,9 @@ class Responsibility:
     rules, mentions, exclude, titles (source strings), templates, and the
     compiled ``strong``, ``weak``, ``excluded``, ``held`` (job titles that
     mention the responsibility), ``cued`` (topic words that, in a work
-    line, show the topic is touched) and ``roled`` (roles the resume must
-    name somewhere before the work counts as done) rule tuples.
+    line, show the topic is touched) and ``roled`` (roles a job line, the
+    name block or the summary must name before the work counts as done) rule
+    tuples.
     """
 
     id: str
